@@ -1,0 +1,32 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "eShop Customer Order Approval",
+    "summary": "Business customers release the web-shop orders of their own "
+    "employees: approvers, breakpoints, approval chains, contract assortments",
+    "version": "19.0.1.0.0",
+    "category": "Website/eCommerce",
+    "website": "https://github.com/website-sale-customer-approval",
+    "author": "website_sale_customer_approval authors",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "portal",
+        "sale",
+        "website_sale",
+    ],
+    "data": [
+        "security/website_sale_customer_approval_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_template_data.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_approval_history_views.xml",
+        "views/sale_order_views.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/sale_order_demo.xml",
+    ],
+}

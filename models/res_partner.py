@@ -1,0 +1,194 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+APPROVAL_MODES = [
+    ("none", "No restriction"),
+    ("always", "Always needs approval"),
+    ("outside_assortment", "Only outside the contract assortment"),
+]
+
+# Fields whose change may break the approval set-up of the whole customer company
+# (somebody may lose the person who decides their orders).
+APPROVAL_SETUP_FIELDS = (
+    "approval_mode",
+    "approval_breakpoint_enabled",
+    "is_order_approver",
+    "is_customer_admin",
+    "next_approver_id",
+    "parent_id",
+    "active",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    approval_mode = fields.Selection(
+        APPROVAL_MODES,
+        default="none",
+        required=True,
+        help="When the web-shop orders of this person need the release of an approver "
+        "of their company.",
+    )
+    is_order_approver = fields.Boolean(
+        string="Approver",
+        help="May release the orders of other people of the same company.",
+    )
+    is_customer_admin = fields.Boolean(
+        string="Customer admin",
+        help="Manages the sub-accounts of the company in the portal, may decide every "
+        "order of the company and sees the company's statistics.",
+    )
+    approval_breakpoint_enabled = fields.Boolean(
+        string="Breakpoint",
+        help="Orders above the breakpoint amount need approval. For an approver, it is "
+        "also the amount up to which their approval is final.",
+    )
+    approval_currency_id = fields.Many2one(
+        "res.currency",
+        compute="_compute_approval_currency_id",
+        string="Breakpoint currency",
+    )
+    approval_breakpoint = fields.Monetary(
+        string="Breakpoint amount",
+        currency_field="approval_currency_id",
+        help="Order total (taxes included) up to which this person may order without "
+        "approval. 0 means that every order needs approval.",
+    )
+    next_approver_id = fields.Many2one(
+        "res.partner",
+        string="Next approver",
+        domain="[('is_order_approver', '=', True), "
+        "('commercial_partner_id', '=', commercial_partner_id), ('id', '!=', id)]",
+        index="btree_not_null",
+        help="The approver of the same company who decides the orders of this person, "
+        "and to whom an approval above their own breakpoint is passed on.",
+    )
+    approval_delegator_ids = fields.One2many(
+        "res.partner",
+        "next_approver_id",
+        string="Approver of",
+        help="The people whose next approver this person is.",
+    )
+    contract_assortment_only = fields.Boolean(
+        string="Show only contract assortment",
+        help="In the shop, this person sees and orders only the products of the "
+        "company's contract assortment.",
+    )
+    may_send_free_text_orders = fields.Boolean(
+        string="May send free-text orders",
+        help="May send a request without products, for the approver to fill.",
+    )
+
+    @api.depends_context("company")
+    def _compute_approval_currency_id(self):
+        self.approval_currency_id = self.env.company.currency_id
+
+    # ------------------------------------------------------------------
+    # Chain helpers
+    # ------------------------------------------------------------------
+    def _get_customer_admins(self):
+        """Active customer admins of the same customer company as ``self``."""
+        self.ensure_one()
+        return self.search(
+            [
+                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("is_customer_admin", "=", True),
+            ]
+        )
+
+    def _get_approval_chain(self):
+        """The successive next approvers of ``self`` (without ``self``)."""
+        self.ensure_one()
+        chain = self.browse()
+        approver = self.next_approver_id
+        while approver and approver not in chain and approver != self:
+            chain |= approver
+            approver = approver.next_approver_id
+        return chain
+
+    def _needs_approver(self):
+        """Whether a setting of this person can make an order need approval."""
+        self.ensure_one()
+        return self.approval_mode != "none" or self.approval_breakpoint_enabled
+
+    # ------------------------------------------------------------------
+    # Validation: one place for the backoffice, the portal and RPC
+    # ------------------------------------------------------------------
+    @api.constrains("approval_breakpoint", "approval_breakpoint_enabled")
+    def _check_approval_breakpoint(self):
+        for partner in self:
+            if partner.approval_breakpoint_enabled and partner.approval_breakpoint < 0:
+                raise ValidationError(
+                    _("The breakpoint of %s cannot be negative.", partner.display_name)
+                )
+
+    @api.constrains(*APPROVAL_SETUP_FIELDS)
+    def _check_approval_setup(self):
+        companies = self.commercial_partner_id
+        # Everybody of the touched companies: a change of one person (an approver who
+        # loses the right, an admin archived) may break the chain of another.
+        people = self.with_context(active_test=True).search(
+            [
+                ("commercial_partner_id", "in", companies.ids),
+                ("is_company", "=", False),
+            ]
+        ) | self.filtered("active")
+        people._check_next_approver()
+        admins = people.filtered("is_customer_admin")
+        for person in people:
+            if not person._needs_approver() or person.next_approver_id:
+                continue
+            company_admins = admins.filtered(
+                lambda a, p=person: a.commercial_partner_id == p.commercial_partner_id
+            )
+            if not company_admins - person:
+                raise ValidationError(
+                    _(
+                        "The orders of %(person)s may need approval, but nobody can "
+                        "decide them: choose a next approver, or make another person "
+                        "of %(company)s a customer admin.",
+                        person=person.display_name,
+                        company=person.commercial_partner_id.display_name,
+                    )
+                )
+
+    def _check_next_approver(self):
+        for person in self.filtered("next_approver_id"):
+            approver = person.next_approver_id
+            if approver == person:
+                raise ValidationError(
+                    _("%s cannot be their own next approver.", person.display_name)
+                )
+            if approver.commercial_partner_id != person.commercial_partner_id:
+                raise ValidationError(
+                    _(
+                        "The next approver of %(person)s must belong to %(company)s.",
+                        person=person.display_name,
+                        company=person.commercial_partner_id.display_name,
+                    )
+                )
+            if not approver.active or not approver.is_order_approver:
+                raise ValidationError(
+                    _(
+                        "%(approver)s is the next approver of %(person)s, so they "
+                        "must be an active approver.",
+                        approver=approver.display_name,
+                        person=person.display_name,
+                    )
+                )
+            seen = person
+            while approver:
+                if approver in seen:
+                    raise ValidationError(
+                        _(
+                            "The approval chain of %(person)s goes round in a circle "
+                            "(%(chain)s).",
+                            person=person.display_name,
+                            chain=" → ".join(seen.mapped("name") + [approver.name]),
+                        )
+                    )
+                seen |= approver
+                approver = approver.next_approver_id

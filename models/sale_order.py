@@ -1,0 +1,556 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, float_compare
+
+APPROVAL_STATES = [
+    ("none", "No approval needed"),
+    ("waiting", "Waiting for approval"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected by approver"),
+    ("withdrawn", "Withdrawn by buyer"),
+]
+# The vendor must not process an order in these states.
+BLOCKED_APPROVAL_STATES = ("waiting", "rejected", "withdrawn")
+# Fields only the approval engine writes (it does so as superuser, after its checks).
+ENGINE_FIELDS = {
+    "approval_state",
+    "current_approver_id",
+    "approval_level",
+    "approval_requested_date",
+    "approval_reason_ids",
+    "approval_history_ids",
+}
+
+MAIL_TEMPLATES = {
+    "request": "website_sale_customer_approval.mail_template_approval_request",
+    "passed_on": "website_sale_customer_approval.mail_template_approval_passed_on",
+    "submitted": "website_sale_customer_approval.mail_template_order_submitted",
+    "approved": "website_sale_customer_approval.mail_template_order_approved",
+    "rejected": "website_sale_customer_approval.mail_template_order_rejected",
+    "released": "website_sale_customer_approval.mail_template_order_released",
+}
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    approval_state = fields.Selection(
+        APPROVAL_STATES,
+        string="Customer approval",
+        default="none",
+        required=True,
+        copy=False,
+        index=True,
+        readonly=True,
+    )
+    current_approver_id = fields.Many2one(
+        "res.partner",
+        string="Current approver",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The approver of the customer company whose decision the order waits "
+        "for. Empty while it waits for the customer admins.",
+    )
+    approval_level = fields.Integer(
+        copy=False, readonly=True, help="Level of the approval chain the order is at."
+    )
+    approval_requested_date = fields.Datetime(
+        string="Waiting since", copy=False, readonly=True
+    )
+    approval_reason_ids = fields.One2many(
+        "sale.order.approval.reason",
+        "order_id",
+        string="Approval reasons",
+        copy=False,
+        readonly=True,
+    )
+    approval_history_ids = fields.One2many(
+        "sale.order.approval.history",
+        "order_id",
+        string="Approval history",
+        copy=False,
+        readonly=True,
+    )
+    approval_decider_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_approval_decider_ids",
+        string="May decide",
+        help="The people of the customer company who may decide the order now.",
+    )
+    approval_rejection_reason = fields.Text(
+        compute="_compute_approval_rejection_reason",
+        help="The reason the approver gave when rejecting the order.",
+    )
+    approval_waiting_days = fields.Float(
+        compute="_compute_approval_waiting_days",
+        string="Waiting (days)",
+        digits=(16, 1),
+    )
+
+    @api.depends(
+        "approval_state",
+        "current_approver_id",
+        "partner_id",
+        "approval_history_ids.decision",
+    )
+    def _compute_approval_decider_ids(self):
+        for order in self:
+            order.approval_decider_ids = order._get_customer_approval_deciders()
+
+    @api.depends("approval_history_ids.comment", "approval_history_ids.decision")
+    def _compute_approval_rejection_reason(self):
+        for order in self:
+            rejections = order.approval_history_ids.filtered(
+                lambda h: h.decision == "rejected"
+            )
+            order.approval_rejection_reason = rejections[-1:].comment
+
+    @api.depends("approval_state", "approval_requested_date")
+    def _compute_approval_waiting_days(self):
+        now = fields.Datetime.now()
+        for order in self:
+            if order.approval_state == "waiting" and order.approval_requested_date:
+                delta = now - order.approval_requested_date
+                order.approval_waiting_days = delta.total_seconds() / 86400
+            else:
+                order.approval_waiting_days = 0.0
+
+    # ------------------------------------------------------------------
+    # Guards: the vendor processes only released orders
+    # ------------------------------------------------------------------
+    def _confirmation_error_message(self):
+        self.ensure_one()
+        if self.approval_state == "waiting":
+            return _(
+                "Order %s waits for the approval of the customer: it can be confirmed "
+                "only once an approver of the customer has released it.",
+                self.name,
+            )
+        if self.approval_state in ("rejected", "withdrawn"):
+            return _(
+                "Order %(order)s was %(state)s: it cannot be confirmed.",
+                order=self.name,
+                state=self._get_approval_state_label().lower(),
+            )
+        return super()._confirmation_error_message()
+
+    def _create_invoices(self, *args, **kwargs):
+        blocked = self.filtered(lambda o: o.approval_state in BLOCKED_APPROVAL_STATES)
+        if blocked:
+            raise UserError(
+                _(
+                    "Orders waiting for or refused by the customer's approval cannot be "
+                    "invoiced: %s",
+                    ", ".join(blocked.mapped("name")),
+                )
+            )
+        return super()._create_invoices(*args, **kwargs)
+
+    def write(self, vals):
+        if not self.env.su and ENGINE_FIELDS.intersection(vals):
+            raise AccessError(
+                _(
+                    "The customer approval of an order changes only through its "
+                    "decisions (submit, approve, reject, withdraw)."
+                )
+            )
+        return super().write(vals)
+
+    def _get_approval_state_label(self):
+        self.ensure_one()
+        return dict(self._fields["approval_state"]._description_selection(self.env))[
+            self.approval_state
+        ]
+
+    # ------------------------------------------------------------------
+    # Routing
+    # ------------------------------------------------------------------
+    def _get_customer_approval_amount(self):
+        """The order total in the company currency, the currency of breakpoints."""
+        self.ensure_one()
+        company_currency = self.company_id.currency_id
+        if self.currency_id == company_currency:
+            return self.amount_total
+        return self.currency_id._convert(
+            self.amount_total,
+            company_currency,
+            self.company_id,
+            self.date_order or fields.Date.today(),
+        )
+
+    def _is_above_breakpoint(self, partner):
+        """Whether the order exceeds the enabled breakpoint of ``partner``.
+
+        A breakpoint of 0 means that every order is above it.
+        """
+        self.ensure_one()
+        if not partner.approval_breakpoint_enabled:
+            return False
+        currency = self.company_id.currency_id
+        if currency.is_zero(partner.approval_breakpoint):
+            return True
+        amount = self._get_customer_approval_amount()
+        return float_compare(
+            amount,
+            partner.approval_breakpoint,
+            precision_rounding=currency.rounding,
+        ) > 0
+
+    def _get_lines_outside_contract_assortment(self):
+        """Hook: the product lines outside the buyer's contract assortment."""
+        self.ensure_one()
+        return self.env["sale.order.line"]
+
+    def _get_customer_approval_reasons(self):
+        """Why the order needs approval, from the buyer's settings.
+
+        :return: a list of values for ``sale.order.approval.reason``; empty when the
+            order goes through the normal checkout.
+        """
+        self.ensure_one()
+        buyer = self.partner_id
+        currency = self.company_id.currency_id
+        reasons = []
+        if buyer.approval_mode == "always":
+            reasons.append({"code": "always", "sequence": 10})
+        if self._is_above_breakpoint(buyer):
+            reasons.append(
+                {
+                    "code": "breakpoint",
+                    "sequence": 20,
+                    "currency_id": currency.id,
+                    "amount": self._get_customer_approval_amount(),
+                    "threshold": buyer.approval_breakpoint,
+                }
+            )
+        if buyer.approval_mode == "outside_assortment":
+            lines = self._get_lines_outside_contract_assortment()
+            if lines:
+                reasons.append(
+                    {
+                        "code": "outside_assortment",
+                        "sequence": 30,
+                        "product_ids": [Command.set(lines.product_id.ids)],
+                    }
+                )
+        return reasons
+
+    def _get_customer_approval_done_by(self):
+        """People who already approved the order: they are not asked again."""
+        self.ensure_one()
+        return self.approval_history_ids.filtered(
+            lambda h: h.decision in ("passed_on", "released")
+        ).approver_id
+
+    def _get_customer_approval_deciders(self):
+        """Who may decide the order now: its current approver, else the customer
+        admins; never the buyer nor somebody who already approved it."""
+        self.ensure_one()
+        if self.approval_state != "waiting":
+            return self.env["res.partner"]
+        excluded = self.partner_id | self._get_customer_approval_done_by()
+        if self.current_approver_id:
+            return self.current_approver_id - excluded
+        return self.partner_id.sudo()._get_customer_admins().sudo(False) - excluded
+
+    def _get_customer_approval_escalation(self, approver):
+        """Where an approval above ``approver``'s breakpoint goes.
+
+        :return: ``(next approver, waits for admins)``; ``(empty, False)`` when nobody
+            is above: the approval is then final.
+        """
+        self.ensure_one()
+        excluded = self.partner_id | self._get_customer_approval_done_by() | approver
+        next_approver = approver.next_approver_id
+        if next_approver and next_approver not in excluded:
+            return next_approver, False
+        if not approver.is_customer_admin:
+            admins = self.partner_id.sudo()._get_customer_admins() - excluded
+            if admins:
+                return self.env["res.partner"], True
+        return self.env["res.partner"], False
+
+    # ------------------------------------------------------------------
+    # Decisions: one entry point each, for the portal, the backoffice and RPC
+    # ------------------------------------------------------------------
+    def _check_customer_approval_buyer(self):
+        """The buyer of the order, or the vendor's sales staff, may submit and
+        withdraw it."""
+        user = self.env.user
+        if user._is_internal() and user.has_group("sales_team.group_sale_salesman"):
+            return
+        for order in self:
+            if order.partner_id != user.partner_id:
+                raise AccessError(
+                    _("Only the buyer of order %s may do this.", order.name)
+                )
+
+    def _lock_for_customer_decision(self):
+        """Lock the orders so that two approvers acting at once decide once.
+
+        The second transaction waits for the first one; under Odoo's repeatable-read
+        isolation it then fails to serialise and is retried, and sees the decision.
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM sale_order WHERE id IN %s FOR NO KEY UPDATE",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(
+            ["approval_state", "current_approver_id", "approval_level"]
+        )
+
+    def _check_customer_approval_decider(self, partner):
+        self.ensure_one()
+        if self.approval_state != "waiting":
+            raise UserError(
+                _(
+                    "Order %(order)s does not wait for approval any more: it is "
+                    "%(state)s.",
+                    order=self.name,
+                    state=self._get_approval_state_label().lower(),
+                )
+            )
+        if partner == self.partner_id:
+            raise AccessError(_("You cannot decide on your own order %s.", self.name))
+        if partner not in self._get_customer_approval_deciders():
+            if partner in self._get_customer_approval_done_by():
+                raise UserError(
+                    _("You have already approved order %s.", self.name)
+                )
+            raise AccessError(
+                _(
+                    "Only the current approver of order %s, or a customer admin of "
+                    "the buyer's company, may decide on it.",
+                    self.name,
+                )
+            )
+
+    def _add_approval_history(self, decision, approver=False, comment=False):
+        self.ensure_one()
+        return Command.create(
+            {
+                "decision": decision,
+                "approver_id": approver and approver.id,
+                "user_id": self.env.user.id,
+                "level": self.approval_level,
+                "comment": comment,
+                "currency_id": self.currency_id.id,
+                "amount_total": self.amount_total,
+            }
+        )
+
+    def action_submit_for_customer_approval(self):
+        """Route the order of a buyer at checkout.
+
+        :return: True when the order now waits for approval, False when it needs
+            none (it then continues as any other order).
+        """
+        self.ensure_one()
+        self._check_customer_approval_buyer()
+        if self.approval_state == "waiting":
+            raise UserError(_("Order %s already waits for approval.", self.name))
+        if self.state not in ("draft", "sent"):
+            raise UserError(
+                _("Only a quotation can be submitted for approval (%s).", self.name)
+            )
+        reasons = self._get_customer_approval_reasons()
+        if not reasons:
+            return False
+        order = self.sudo()
+        buyer = order.partner_id
+        order.write(
+            {
+                # A waiting order is no cart any more: website_sale starts a new cart
+                # for the buyer, and the vendor finds it among sent quotations.
+                "state": "sent",
+                "approval_state": "waiting",
+                "current_approver_id": buyer.next_approver_id.id,
+                "approval_level": 1,
+                "approval_requested_date": fields.Datetime.now(),
+                "approval_reason_ids": [Command.clear()]
+                + [Command.create(values) for values in reasons],
+            }
+        )
+        deciders = order._get_customer_approval_deciders()
+        if not deciders:
+            raise UserError(
+                _(
+                    "Nobody of %s can approve this order. Please ask your customer "
+                    "admin to choose your next approver.",
+                    buyer.commercial_partner_id.display_name,
+                )
+            )
+        order.write(
+            {
+                "approval_history_ids": [
+                    order._add_approval_history("submitted", order.current_approver_id)
+                ]
+            }
+        )
+        order._log_customer_approval(
+            _(
+                "Submitted for approval to %(deciders)s: %(reasons)s",
+                deciders=", ".join(deciders.mapped("name")),
+                reasons="; ".join(order.approval_reason_ids.mapped("name")),
+            )
+        )
+        order._send_customer_approval_mail("submitted", buyer)
+        order._send_customer_approval_mail("request", deciders)
+        return True
+
+    def action_customer_approve(self, comment=None):
+        """Approve as the current user: pass the order on when its total is above
+        the approver's breakpoint, else release it."""
+        approver = self.env.user.partner_id
+        self._lock_for_customer_decision()
+        for order in self:
+            order._check_customer_approval_decider(approver)
+        for order in self.sudo():
+            order._customer_approve(approver, comment)
+        return True
+
+    def _customer_approve(self, approver, comment):
+        self.ensure_one()
+        next_approver, to_admins = self.env["res.partner"], False
+        if self._is_above_breakpoint(approver):
+            next_approver, to_admins = self._get_customer_approval_escalation(approver)
+        if not (next_approver or to_admins):
+            return self._customer_approval_release(approver, comment)
+        self.write(
+            {
+                "approval_history_ids": [
+                    self._add_approval_history("passed_on", approver, comment)
+                ],
+                "current_approver_id": next_approver.id,
+                "approval_level": self.approval_level + 1,
+            }
+        )
+        deciders = self._get_customer_approval_deciders()
+        self._log_customer_approval(
+            _(
+                "Approved by %(approver)s (level %(level)s) and passed on to "
+                "%(deciders)s: the total is above their breakpoint.",
+                approver=approver.name,
+                level=self.approval_level - 1,
+                deciders=", ".join(deciders.mapped("name")),
+            ),
+            comment,
+        )
+        self._send_customer_approval_mail("passed_on", deciders)
+        return True
+
+    def _customer_approval_release(self, approver, comment):
+        """The last approval: Odoo confirms the order and the vendor processes it."""
+        self.ensure_one()
+        self.write(
+            {
+                "approval_state": "approved",
+                "current_approver_id": False,
+                "approval_history_ids": [
+                    self._add_approval_history("released", approver, comment)
+                ],
+            }
+        )
+        self.action_confirm()
+        self._log_customer_approval(
+            _(
+                "Approved and released by %(approver)s (level %(level)s).",
+                approver=approver.name,
+                level=self.approval_level,
+            ),
+            comment,
+        )
+        self._send_customer_approval_mail("approved", self.partner_id)
+        self._send_customer_approval_mail("released", self.user_id.partner_id)
+        return True
+
+    def action_customer_reject(self, reason):
+        """Reject as the current user; the reason is mandatory and goes to the
+        buyer."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Please give the reason for the rejection."))
+        approver = self.env.user.partner_id
+        self._lock_for_customer_decision()
+        for order in self:
+            order._check_customer_approval_decider(approver)
+        for order in self.sudo():
+            order.write(
+                {
+                    "approval_state": "rejected",
+                    "current_approver_id": False,
+                    "approval_history_ids": [
+                        order._add_approval_history("rejected", approver, reason)
+                    ],
+                }
+            )
+            order._action_cancel()
+            order._log_customer_approval(
+                _(
+                    "Rejected by %(approver)s (level %(level)s).",
+                    approver=approver.name,
+                    level=order.approval_level,
+                ),
+                reason,
+            )
+            order._send_customer_approval_mail("rejected", order.partner_id)
+        return True
+
+    def action_withdraw_customer_approval(self):
+        """The buyer takes back an order that still waits; it is cancelled."""
+        self._check_customer_approval_buyer()
+        self._lock_for_customer_decision()
+        for order in self:
+            if order.approval_state != "waiting":
+                raise UserError(
+                    _(
+                        "Order %(order)s does not wait for approval any more: it is "
+                        "%(state)s.",
+                        order=order.name,
+                        state=order._get_approval_state_label().lower(),
+                    )
+                )
+        for order in self.sudo():
+            order.write(
+                {
+                    "approval_state": "withdrawn",
+                    "current_approver_id": False,
+                    "approval_history_ids": [
+                        order._add_approval_history("withdrawn", order.partner_id)
+                    ],
+                }
+            )
+            order._action_cancel()
+            order._log_customer_approval(_("Withdrawn by the buyer."))
+        return True
+
+    # ------------------------------------------------------------------
+    # Messages
+    # ------------------------------------------------------------------
+    def _log_customer_approval(self, message, comment=None):
+        self.ensure_one()
+        body = Markup("<p>%s</p>") % message
+        if comment:
+            body += Markup("<p><em>%s</em></p>") % comment
+        self._message_log(body=body)
+
+    def _send_customer_approval_mail(self, step, partners):
+        """Send the editable template of ``step`` to each of ``partners``, in their
+        own language."""
+        self.ensure_one()
+        template = self.env.ref(MAIL_TEMPLATES[step], raise_if_not_found=False)
+        if not template:
+            return
+        for partner in partners:
+            template.with_context(approval_mail_lang=partner.lang).send_mail(
+                self.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={"recipient_ids": [Command.set(partner.ids)]},
+            )

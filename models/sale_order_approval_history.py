@@ -1,0 +1,45 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+DECISIONS = [
+    ("submitted", "Submitted for approval"),
+    ("passed_on", "Approved and passed on"),
+    ("released", "Approved and released"),
+    ("rejected", "Rejected"),
+    ("withdrawn", "Withdrawn by buyer"),
+    ("changed", "Changed by approver"),
+]
+
+
+class SaleOrderApprovalHistory(models.Model):
+    """One step of the approval of an order: kept for buyer, approvers and vendor."""
+
+    _name = "sale.order.approval.history"
+    _description = "Customer approval step"
+    _order = "order_id, date, id"
+    _rec_name = "decision"
+
+    order_id = fields.Many2one(
+        "sale.order", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    approver_id = fields.Many2one(
+        "res.partner",
+        string="Approver",
+        readonly=True,
+        help="The person of the customer company who took this step.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Acting user",
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
+    level = fields.Integer(readonly=True, help="Level of the approval chain.")
+    decision = fields.Selection(DECISIONS, required=True, readonly=True)
+    comment = fields.Text(readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    amount_total = fields.Monetary(
+        string="Order total", readonly=True, help="The order total at this step."
+    )
