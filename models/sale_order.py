@@ -247,16 +247,22 @@ class SaleOrder(models.Model):
             lambda h: h.decision in ("passed_on", "released")
         ).approver_id
 
-    def _get_customer_approval_deciders(self):
-        """Who may decide the order now: its current approver, else the customer
-        admins; never the buyer nor somebody who already approved it."""
+    def _get_customer_approval_deciders(self, include_admins=False):
+        """Who is asked to decide the order now: its current approver, else the
+        customer admins; never the buyer nor somebody who already approved it.
+
+        :param include_admins: also the customer admins, who may decide any order
+            of their company out of turn.
+        """
         self.ensure_one()
         if self.approval_state != "waiting":
             return self.env["res.partner"]
         excluded = self.partner_id | self._get_customer_approval_done_by()
-        if self.current_approver_id:
-            return self.current_approver_id - excluded
-        return self.partner_id.sudo()._get_customer_admins().sudo(False) - excluded
+        admins = self.partner_id.sudo()._get_customer_admins().sudo(False)
+        deciders = self.current_approver_id or admins
+        if include_admins:
+            deciders |= admins
+        return deciders - excluded
 
     def _get_customer_approval_escalation(self, approver):
         """Where an approval above ``approver``'s breakpoint goes.
@@ -319,7 +325,7 @@ class SaleOrder(models.Model):
             )
         if partner == self.partner_id:
             raise AccessError(_("You cannot decide on your own order %s.", self.name))
-        if partner not in self._get_customer_approval_deciders():
+        if partner not in self._get_customer_approval_deciders(include_admins=True):
             if partner in self._get_customer_approval_done_by():
                 raise UserError(
                     _("You have already approved order %s.", self.name)
@@ -331,6 +337,12 @@ class SaleOrder(models.Model):
                     self.name,
                 )
             )
+
+    def _prefetch_lines_for_state_change(self):
+        """A change of state recomputes stored amounts of the lines, and Odoo writes
+        each with its currency: read the currencies of all lines in one query rather
+        than one per line."""
+        self.order_line.fetch(["currency_id"])
 
     def _add_approval_history(self, decision, approver=False, comment=False):
         self.ensure_one()
@@ -365,6 +377,7 @@ class SaleOrder(models.Model):
             return False
         order = self.sudo()
         buyer = order.partner_id
+        order._prefetch_lines_for_state_change()
         order.write(
             {
                 # A waiting order is no cart any more: website_sale starts a new cart
@@ -458,6 +471,7 @@ class SaleOrder(models.Model):
                 ],
             }
         )
+        self._prefetch_lines_for_state_change()
         self.action_confirm()
         self._log_customer_approval(
             _(

@@ -1,0 +1,131 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import TransactionCase
+
+
+class CustomerApprovalCase(TransactionCase):
+    """A customer company with a chain of approvers, and a product at 100.00.
+
+    Chain: buyer -> approver_1 (breakpoint 1,000) -> approver_2 (breakpoint 5,000)
+    -> approver_3 (no breakpoint); admin is the customer admin.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.currency = cls.env.company.currency_id
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Ballpoint pen (box)",
+                "list_price": 100.0,
+                "taxes_id": [Command.clear()],
+                "sale_ok": True,
+            }
+        )
+        cls.salesperson = cls.env["res.users"].create(
+            {
+                "name": "Vera Vendor",
+                "login": "vera.vendor@vendor.example",
+                "email": "vera.vendor@vendor.example",
+                "group_ids": [Command.set([cls.env.ref("sales_team.group_sale_salesman").id])],
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Acme Tools Ltd", "is_company": True}
+        )
+        cls.admin = cls._create_sub_account("Ada Admin", is_customer_admin=True)
+        cls.approver_3 = cls._create_sub_account("Carl Chief", is_order_approver=True)
+        cls.approver_2 = cls._create_sub_account(
+            "Bea Boss",
+            is_order_approver=True,
+            approval_breakpoint_enabled=True,
+            approval_breakpoint=5000,
+            next_approver_id=cls.approver_3.partner_id.id,
+        )
+        cls.approver_1 = cls._create_sub_account(
+            "Alf Lead",
+            is_order_approver=True,
+            approval_breakpoint_enabled=True,
+            approval_breakpoint=1000,
+            next_approver_id=cls.approver_2.partner_id.id,
+        )
+        cls.buyer = cls._create_sub_account(
+            "Bob Buyer",
+            approval_breakpoint_enabled=True,
+            approval_breakpoint=500,
+            next_approver_id=cls.approver_1.partner_id.id,
+        )
+        cls.free_buyer = cls._create_sub_account("Fay Free")
+
+    @classmethod
+    def _create_sub_account(cls, name, company=None, **settings):
+        company = company or cls.customer
+        login = "%s@%s.example" % (
+            name.lower().replace(" ", "."),
+            company.name.split()[0].lower(),
+        )
+        partner = cls.env["res.partner"].create(
+            dict(
+                name=name,
+                email=login,
+                parent_id=company.id,
+                **settings,
+            )
+        )
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "login": login,
+                    "password": login,
+                    "group_ids": [Command.set([cls.env.ref("base.group_portal").id])],
+                }
+            )
+        )
+
+    @classmethod
+    def _create_order(cls, buyer, amount=100.0, lines=1):
+        """An order of ``buyer`` (a user) whose total is ``amount``."""
+        price = amount / lines
+        return cls.env["sale.order"].create(
+            {
+                "partner_id": buyer.partner_id.id,
+                "user_id": cls.salesperson.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "product_uom_qty": 1,
+                            "price_unit": price,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                    for _line in range(lines)
+                ],
+            }
+        )
+
+    def _submit(self, order, buyer=None):
+        buyer = buyer or self.env["res.users"].search(
+            [("partner_id", "=", order.partner_id.id)]
+        )
+        return order.with_user(buyer).action_submit_for_customer_approval()
+
+    def _approve(self, order, user, comment=None):
+        order.with_user(user).action_customer_approve(comment)
+        order.invalidate_recordset()
+
+    def _mails(self, order, template_xmlid):
+        """The e-mails of ``order`` rendered from the given template."""
+        template = self.env.ref("website_sale_customer_approval." + template_xmlid)
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "sale.order"),
+                ("res_id", "=", order.id),
+                ("subject", "=", template._render_field("subject", order.ids)[order.id]),
+            ]
+        )

@@ -1,0 +1,105 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import tagged
+
+from .common import CustomerApprovalCase
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalMails(CustomerApprovalCase):
+    def assertMailTo(self, order, template, partners, contains=()):
+        mails = self._mails(order, template)
+        self.assertEqual(
+            mails.recipient_ids,
+            partners,
+            f"{template} should go to {partners.mapped('name')}",
+        )
+        self.assertEqual(len(mails), len(partners), "one mail per recipient")
+        for text in contains:
+            for mail in mails:
+                self.assertIn(text, mail.body_html)
+        return mails
+
+    def assertChatter(self, order, text):
+        notes = order.message_ids.filtered(lambda m: m.message_type == "notification")
+        self.assertTrue(any(text in note.body for note in notes), notes.mapped("body"))
+
+    def test_submit_mails_buyer_and_approver_with_link(self):
+        order = self._create_order(self.buyer, amount=1250)
+        self._submit(order)
+        self.assertMailTo(order, "mail_template_order_submitted", self.buyer.partner_id)
+        self.assertMailTo(
+            order,
+            "mail_template_approval_request",
+            self.approver_1.partner_id,
+            contains=(f"/my/approvals/{order.id}", "above the breakpoint"),
+        )
+        self.assertChatter(order, "Submitted for approval")
+
+    def test_fallback_request_goes_to_every_admin(self):
+        second_admin = self._create_sub_account("Dan Deputy", is_customer_admin=True)
+        self.buyer.partner_id.next_approver_id = False
+        order = self._create_order(self.buyer, amount=1250)
+        self._submit(order)
+        self.assertMailTo(
+            order,
+            "mail_template_approval_request",
+            self.admin.partner_id | second_admin.partner_id,
+            contains=(f"/my/approvals/{order.id}",),
+        )
+
+    def test_passed_on_mail_to_next_approver(self):
+        order = self._create_order(self.buyer, amount=2000)
+        self._submit(order)
+        self._approve(order, self.approver_1)
+        self.assertMailTo(
+            order,
+            "mail_template_approval_passed_on",
+            self.approver_2.partner_id,
+            contains=(f"/my/approvals/{order.id}",),
+        )
+        self.assertFalse(self._mails(order, "mail_template_order_approved"))
+        self.assertChatter(order, "passed on")
+
+    def test_release_mails_buyer_and_salesperson(self):
+        order = self._create_order(self.buyer, amount=600)
+        self._submit(order)
+        self._approve(order, self.approver_1)
+        self.assertMailTo(
+            order,
+            "mail_template_order_approved",
+            self.buyer.partner_id,
+            contains=(order.get_portal_url(),),
+        )
+        self.assertMailTo(
+            order,
+            "mail_template_order_released",
+            self.salesperson.partner_id,
+            contains=(f"/odoo/sales/{order.id}",),
+        )
+
+    def test_reject_mail_gives_the_reason(self):
+        order = self._create_order(self.buyer, amount=600)
+        self._submit(order)
+        order.with_user(self.approver_1).action_customer_reject("Not this quarter")
+        self.assertMailTo(
+            order,
+            "mail_template_order_rejected",
+            self.buyer.partner_id,
+            contains=("Not this quarter",),
+        )
+        self.assertChatter(order, "Rejected by")
+
+    def test_mail_in_recipient_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.approver_1.partner_id.lang = "fr_FR"
+        template = self.env.ref(
+            "website_sale_customer_approval.mail_template_approval_request"
+        )
+        template.with_context(lang="fr_FR").subject = "Commande {{ object.name }}"
+        order = self._create_order(self.buyer, amount=1250)
+        self._submit(order)
+        mail = self.env["mail.mail"].search(
+            [("res_id", "=", order.id), ("recipient_ids", "in", self.approver_1.partner_id.ids)]
+        )
+        self.assertEqual(mail.subject, f"Commande {order.name}")
