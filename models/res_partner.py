@@ -92,12 +92,26 @@ class ResPartner(models.Model):
     def _get_customer_admins(self):
         """Active customer admins of the same customer company as ``self``."""
         self.ensure_one()
-        return self.search(
+        return self._get_customer_admins_by_company()[self.commercial_partner_id]
+
+    def _get_customer_admins_by_company(self):
+        """The active customer admins of the companies of ``self``, in one query.
+
+        :return: dict {commercial partner: customer admins}
+        """
+        companies = self.commercial_partner_id
+        admins = self.search(
             [
-                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("commercial_partner_id", "in", companies.ids),
                 ("is_customer_admin", "=", True),
             ]
         )
+        return {
+            company: admins.filtered(
+                lambda admin, c=company: admin.commercial_partner_id == c
+            )
+            for company in companies
+        }
 
     def _get_approval_chain(self):
         """The successive next approvers of ``self`` (without ``self``)."""

@@ -99,8 +99,12 @@ class SaleOrder(models.Model):
         "approval_history_ids.decision",
     )
     def _compute_approval_decider_ids(self):
+        waiting = self.filtered(lambda o: o.approval_state == "waiting")
+        admins = waiting.partner_id.sudo()._get_customer_admins_by_company()
         for order in self:
-            order.approval_decider_ids = order._get_customer_approval_deciders()
+            order.approval_decider_ids = order._get_customer_approval_deciders(
+                admins=admins.get(order.partner_id.commercial_partner_id)
+            )
 
     @api.depends("approval_history_ids.comment", "approval_history_ids.decision")
     def _compute_approval_rejection_reason(self):
@@ -247,21 +251,24 @@ class SaleOrder(models.Model):
             lambda h: h.decision in ("passed_on", "released")
         ).approver_id
 
-    def _get_customer_approval_deciders(self, include_admins=False):
+    def _get_customer_approval_deciders(self, include_admins=False, admins=None):
         """Who is asked to decide the order now: its current approver, else the
         customer admins; never the buyer nor somebody who already approved it.
 
         :param include_admins: also the customer admins, who may decide any order
             of their company out of turn.
+        :param admins: the customer admins of the buyer's company, when the caller
+            already has them.
         """
         self.ensure_one()
         if self.approval_state != "waiting":
             return self.env["res.partner"]
-        excluded = self.partner_id | self._get_customer_approval_done_by()
-        admins = self.partner_id.sudo()._get_customer_admins().sudo(False)
+        if admins is None and (include_admins or not self.current_approver_id):
+            admins = self.partner_id.sudo()._get_customer_admins().sudo(False)
         deciders = self.current_approver_id or admins
         if include_admins:
             deciders |= admins
+        excluded = self.partner_id | self._get_customer_approval_done_by()
         return deciders - excluded
 
     def _get_customer_approval_escalation(self, approver):
