@@ -21,6 +21,7 @@
         "security/website_sale_customer_approval_security.xml",
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
         "views/sale_order_approval_history_views.xml",
         "views/sale_order_views.xml",

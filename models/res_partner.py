@@ -206,3 +206,8 @@ class ResPartner(models.Model):
                     )
                 seen |= approver
                 approver = approver.next_approver_id
+
+    def _get_approval_reminder_orders(self):
+        """The orders a reminder e-mail lists (see the approval reminder cron)."""
+        order_ids = self.env.context.get("approval_reminder_order_ids") or []
+        return self.env["sale.order"].sudo().browse(order_ids)

@@ -1,5 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
@@ -23,7 +25,9 @@ ENGINE_FIELDS = {
     "approval_requested_date",
     "approval_reason_ids",
     "approval_history_ids",
+    "approval_reminder_date",
 }
+REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"
 
 MAIL_TEMPLATES = {
     "request": "website_sale_customer_approval.mail_template_approval_request",
@@ -32,6 +36,7 @@ MAIL_TEMPLATES = {
     "approved": "website_sale_customer_approval.mail_template_order_approved",
     "rejected": "website_sale_customer_approval.mail_template_order_rejected",
     "released": "website_sale_customer_approval.mail_template_order_released",
+    "reminder": "website_sale_customer_approval.mail_template_approval_reminder",
 }
 
 
@@ -61,6 +66,9 @@ class SaleOrder(models.Model):
     )
     approval_requested_date = fields.Datetime(
         string="Waiting since", copy=False, readonly=True
+    )
+    approval_reminder_date = fields.Datetime(
+        string="Approvers reminded on", copy=False, readonly=True
     )
     approval_reason_ids = fields.One2many(
         "sale.order.approval.reason",
@@ -575,3 +583,42 @@ class SaleOrder(models.Model):
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={"recipient_ids": [Command.set(partner.ids)]},
             )
+
+    @api.model
+    def _cron_remind_customer_approvers(self):
+        """Remind each approver, in one e-mail, of the orders that wait for them
+        for more than the configured number of days (and were not recalled since)."""
+        days = int(
+            self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 2)
+        )
+        if days <= 0:
+            return
+        due = fields.Datetime.now() - timedelta(days=days)
+        orders = self.sudo().search(
+            [
+                ("approval_state", "=", "waiting"),
+                ("approval_requested_date", "<=", due),
+                "|",
+                ("approval_reminder_date", "=", False),
+                ("approval_reminder_date", "<=", due),
+            ]
+        )
+        admins = orders.partner_id._get_customer_admins_by_company()
+        orders_by_approver = {}
+        for order in orders:
+            for approver in order._get_customer_approval_deciders(
+                admins=admins.get(order.partner_id.commercial_partner_id)
+            ):
+                orders_by_approver.setdefault(approver, self.browse())
+                orders_by_approver[approver] |= order
+        template = self.env.ref(MAIL_TEMPLATES["reminder"], raise_if_not_found=False)
+        if template:
+            for approver, approver_orders in orders_by_approver.items():
+                template.with_context(
+                    approval_reminder_order_ids=approver_orders.ids
+                ).send_mail(
+                    approver.id,
+                    email_layout_xmlid="mail.mail_notification_light",
+                    email_values={"recipient_ids": [Command.set(approver.ids)]},
+                )
+        orders.write({"approval_reminder_date": fields.Datetime.now()})

@@ -1,5 +1,8 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import CustomerApprovalCase
@@ -103,3 +106,38 @@ class TestApprovalMails(CustomerApprovalCase):
             [("res_id", "=", order.id), ("recipient_ids", "in", self.approver_1.partner_id.ids)]
         )
         self.assertEqual(mail.subject, f"Commande {order.name}")
+
+    def test_reminder_lists_waiting_orders_once(self):
+        first = self._create_order(self.buyer, amount=700)
+        second = self._create_order(self.buyer, amount=800)
+        fresh = self._create_order(self.buyer, amount=900)
+        for order in first | second | fresh:
+            self._submit(order)
+        old = fields.Datetime.now() - timedelta(days=3)
+        (first | second).sudo().write({"approval_requested_date": old})
+        reminders = self.env["mail.mail"].search(
+            [("model", "=", "res.partner"), ("res_id", "=", self.approver_1.partner_id.id)]
+        )
+        self.assertFalse(reminders)
+
+        self.env["sale.order"]._cron_remind_customer_approvers()
+        reminders = self.env["mail.mail"].search(
+            [("model", "=", "res.partner"), ("res_id", "=", self.approver_1.partner_id.id)]
+        )
+        self.assertEqual(len(reminders), 1, "one e-mail for all waiting orders")
+        self.assertEqual(reminders.recipient_ids, self.approver_1.partner_id)
+        for order in first | second:
+            self.assertIn(f"/my/approvals/{order.id}", reminders.body_html)
+        self.assertNotIn(f"/my/approvals/{fresh.id}", reminders.body_html)
+
+        # Not again the next hour.
+        self.env["sale.order"]._cron_remind_customer_approvers()
+        self.assertEqual(
+            self.env["mail.mail"].search_count(
+                [
+                    ("model", "=", "res.partner"),
+                    ("res_id", "=", self.approver_1.partner_id.id),
+                ]
+            ),
+            1,
+        )
