@@ -14,9 +14,10 @@ APPROVAL_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected by approver"),
     ("withdrawn", "Withdrawn by buyer"),
+    ("cancelled", "Cancelled by vendor"),
 ]
 # The vendor must not process an order in these states.
-BLOCKED_APPROVAL_STATES = ("waiting", "rejected", "withdrawn")
+BLOCKED_APPROVAL_STATES = ("waiting", "rejected", "withdrawn", "cancelled")
 # Fields only the approval engine writes (it does so as superuser, after its checks).
 ENGINE_FIELDS = {
     "approval_state",
@@ -143,7 +144,7 @@ class SaleOrder(models.Model):
                 "only once an approver of the customer has released it.",
                 self.name,
             )
-        if self.approval_state in ("rejected", "withdrawn"):
+        if self.approval_state in ("rejected", "withdrawn", "cancelled"):
             return _(
                 "Order %(order)s was %(state)s: it cannot be confirmed.",
                 order=self.name,
@@ -162,6 +163,20 @@ class SaleOrder(models.Model):
                 )
             )
         return super()._create_invoices(*args, **kwargs)
+
+    def _action_cancel(self):
+        # The vendor cancels an order that waits: its approvers have nothing left
+        # to decide. (The engine's own cancellations have left "waiting" already.)
+        waiting = self.filtered(lambda o: o.approval_state == "waiting")
+        for order in waiting.sudo():
+            order.write(
+                {
+                    "approval_state": "cancelled",
+                    "current_approver_id": False,
+                    "approval_history_ids": [order._add_approval_history("cancelled")],
+                }
+            )
+        return super()._action_cancel()
 
     def write(self, vals):
         if not self.env.su and ENGINE_FIELDS.intersection(vals):

@@ -9,6 +9,7 @@ DECISIONS = [
     ("rejected", "Rejected"),
     ("withdrawn", "Withdrawn by buyer"),
     ("changed", "Changed by approver"),
+    ("cancelled", "Cancelled by vendor"),
 ]
 
 

@@ -64,3 +64,15 @@ class TestVendorGuard(CustomerApprovalCase):
         self.assertNotIn(self.rejected, orders)
         self.assertEqual(self.waiting.approval_decider_ids, self.approver_1.partner_id)
         self.assertGreaterEqual(self.waiting.approval_waiting_days, 0.0)
+
+    def test_vendor_cancelling_a_waiting_order_ends_its_approval(self):
+        self.waiting.with_user(self.salesperson).action_cancel()
+        self.assertEqual(self.waiting.approval_state, "cancelled")
+        self.assertFalse(self.waiting.approval_decider_ids)
+        self.assertEqual(self.waiting.approval_history_ids[-1].decision, "cancelled")
+        self.assertEqual(self.waiting.approval_history_ids[-1].user_id, self.salesperson)
+        with self.assertRaisesRegex(UserError, "does not wait for approval"):
+            self.waiting.with_user(self.approver_1).action_customer_approve()
+        self.waiting.with_user(self.salesperson).action_draft()
+        with self.assertRaisesRegex(UserError, "cannot be confirmed"):
+            self.waiting.with_user(self.salesperson).action_confirm()
