@@ -28,7 +28,8 @@ class ResPartner(models.Model):
     approval_mode = fields.Selection(
         APPROVAL_MODES,
         default="none",
-        required=True,
+        # Not required: no NOT NULL column on res.partner, which the tests of
+        # modules below this one could not fill.
         help="When the web-shop orders of this person need the release of an approver "
         "of their company.",
     )
@@ -126,7 +127,9 @@ class ResPartner(models.Model):
     def _needs_approver(self):
         """Whether a setting of this person can make an order need approval."""
         self.ensure_one()
-        return self.approval_mode != "none" or self.approval_breakpoint_enabled
+        return self.approval_mode in ("always", "outside_assortment") or (
+            self.approval_breakpoint_enabled
+        )
 
     # ------------------------------------------------------------------
     # Validation: one place for the backoffice, the portal and RPC

@@ -48,7 +48,8 @@ class SaleOrder(models.Model):
         APPROVAL_STATES,
         string="Customer approval",
         default="none",
-        required=True,
+        # Not required: no NOT NULL column on sale_order, which the tests of the
+        # modules below this one could not fill.
         copy=False,
         index=True,
         readonly=True,
@@ -190,9 +191,8 @@ class SaleOrder(models.Model):
 
     def _get_approval_state_label(self):
         self.ensure_one()
-        return dict(self._fields["approval_state"]._description_selection(self.env))[
-            self.approval_state
-        ]
+        labels = dict(self._fields["approval_state"]._description_selection(self.env))
+        return labels.get(self.approval_state or "none")
 
     # ------------------------------------------------------------------
     # Routing
