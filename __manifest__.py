@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/sale_order_approval_history_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

@@ -76,3 +76,15 @@ class TestVendorGuard(CustomerApprovalCase):
         self.waiting.with_user(self.salesperson).action_draft()
         with self.assertRaisesRegex(UserError, "cannot be confirmed"):
             self.waiting.with_user(self.salesperson).action_confirm()
+
+    def test_reminder_delay_is_a_setting(self):
+        settings = self.env["res.config.settings"].create(
+            {"customer_approval_reminder_days": 5}
+        )
+        settings.execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param(
+                "website_sale_customer_approval.reminder_days"
+            ),
+            "5",
+        )

@@ -1,0 +1,15 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    customer_approval_reminder_days = fields.Integer(
+        string="Remind approvers after (days)",
+        config_parameter="website_sale_customer_approval.reminder_days",
+        default=2,
+        help="Approvers get a daily e-mail listing the orders that wait for them "
+        "for longer than this. 0 sends no reminder.",
+    )
