@@ -10,7 +10,6 @@
     "author": "website_sale_customer_approval authors",
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": [
         "mail",
         "portal",

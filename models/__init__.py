@@ -1,5 +1,7 @@
-from . import res_config_settings
-from . import res_partner
-from . import sale_order_approval_reason
-from . import sale_order_approval_history
-from . import sale_order
+from . import (
+    res_config_settings,
+    res_partner,
+    sale_order,
+    sale_order_approval_history,
+    sale_order_approval_reason,
+)

@@ -204,7 +204,7 @@ class ResPartner(models.Model):
                             "The approval chain of %(person)s goes round in a circle "
                             "(%(chain)s).",
                             person=person.display_name,
-                            chain=" → ".join(seen.mapped("name") + [approver.name]),
+                            chain=" → ".join([*seen.mapped("name"), approver.name]),
                         )
                     )
                 seen |= approver

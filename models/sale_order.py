@@ -158,8 +158,8 @@ class SaleOrder(models.Model):
         if blocked:
             raise UserError(
                 _(
-                    "Orders waiting for or refused by the customer's approval cannot be "
-                    "invoiced: %s",
+                    "Orders waiting for or refused by the customer's approval "
+                    "cannot be invoiced: %s",
                     ", ".join(blocked.mapped("name")),
                 )
             )
@@ -222,11 +222,14 @@ class SaleOrder(models.Model):
         if currency.is_zero(partner.approval_breakpoint):
             return True
         amount = self._get_customer_approval_amount()
-        return float_compare(
-            amount,
-            partner.approval_breakpoint,
-            precision_rounding=currency.rounding,
-        ) > 0
+        return (
+            float_compare(
+                amount,
+                partner.approval_breakpoint,
+                precision_rounding=currency.rounding,
+            )
+            > 0
+        )
 
     def _get_lines_outside_contract_assortment(self):
         """Hook: the product lines outside the buyer's contract assortment."""
@@ -357,9 +360,7 @@ class SaleOrder(models.Model):
             raise AccessError(_("You cannot decide on your own order %s.", self.name))
         if partner not in self._get_customer_approval_deciders(include_admins=True):
             if partner in self._get_customer_approval_done_by():
-                raise UserError(
-                    _("You have already approved order %s.", self.name)
-                )
+                raise UserError(_("You have already approved order %s.", self.name))
             raise AccessError(
                 _(
                     "Only the current approver of order %s, or a customer admin of "

@@ -1,8 +1,11 @@
-from . import test_concurrency
-from . import test_decisions
-from . import test_external_api
-from . import test_mail
-from . import test_partner_settings
-from . import test_performance
-from . import test_routing
-from . import test_vendor_guard
+from . import (
+    test_concurrency,
+    test_decisions,
+    test_external_api,
+    test_installation,
+    test_mail,
+    test_partner_settings,
+    test_performance,
+    test_routing,
+    test_vendor_guard,
+)

@@ -29,7 +29,9 @@ class CustomerApprovalCase(TransactionCase):
                 "name": "Vera Vendor",
                 "login": "vera.vendor@vendor.example",
                 "email": "vera.vendor@vendor.example",
-                "group_ids": [Command.set([cls.env.ref("sales_team.group_sale_salesman").id])],
+                "group_ids": [
+                    Command.set([cls.env.ref("sales_team.group_sale_salesman").id])
+                ],
             }
         )
         cls.customer = cls.env["res.partner"].create(
@@ -126,6 +128,10 @@ class CustomerApprovalCase(TransactionCase):
             [
                 ("model", "=", "sale.order"),
                 ("res_id", "=", order.id),
-                ("subject", "=", template._render_field("subject", order.ids)[order.id]),
+                (
+                    "subject",
+                    "=",
+                    template._render_field("subject", order.ids)[order.id],
+                ),
             ]
         )

@@ -17,7 +17,9 @@ class TestExternalApi(HttpCase):
         company = cls.env["res.partner"].create(
             {"name": "Rpc Robotics GmbH", "is_company": True}
         )
-        other = cls.env["res.partner"].create({"name": "Elsewhere SA", "is_company": True})
+        other = cls.env["res.partner"].create(
+            {"name": "Elsewhere SA", "is_company": True}
+        )
 
         def sub_account(login, parent, **settings):
             partner = cls.env["res.partner"].create(
@@ -60,7 +62,12 @@ class TestExternalApi(HttpCase):
 
     def call(self, user, method, *args):
         return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, "sale.order", method, [self.order.ids, *args]
+            get_db_name(),
+            user.id,
+            user.login,
+            "sale.order",
+            method,
+            [self.order.ids, *args],
         )
 
     def test_approval_over_xmlrpc(self):

@@ -103,7 +103,10 @@ class TestApprovalMails(CustomerApprovalCase):
         order = self._create_order(self.buyer, amount=1250)
         self._submit(order)
         mail = self.env["mail.mail"].search(
-            [("res_id", "=", order.id), ("recipient_ids", "in", self.approver_1.partner_id.ids)]
+            [
+                ("res_id", "=", order.id),
+                ("recipient_ids", "in", self.approver_1.partner_id.ids),
+            ]
         )
         self.assertEqual(mail.subject, f"Commande {order.name}")
 
@@ -116,13 +119,19 @@ class TestApprovalMails(CustomerApprovalCase):
         old = fields.Datetime.now() - timedelta(days=3)
         (first | second).sudo().write({"approval_requested_date": old})
         reminders = self.env["mail.mail"].search(
-            [("model", "=", "res.partner"), ("res_id", "=", self.approver_1.partner_id.id)]
+            [
+                ("model", "=", "res.partner"),
+                ("res_id", "=", self.approver_1.partner_id.id),
+            ]
         )
         self.assertFalse(reminders)
 
         self.env["sale.order"]._cron_remind_customer_approvers()
         reminders = self.env["mail.mail"].search(
-            [("model", "=", "res.partner"), ("res_id", "=", self.approver_1.partner_id.id)]
+            [
+                ("model", "=", "res.partner"),
+                ("res_id", "=", self.approver_1.partner_id.id),
+            ]
         )
         self.assertEqual(len(reminders), 1, "one e-mail for all waiting orders")
         self.assertEqual(reminders.recipient_ids, self.approver_1.partner_id)

@@ -29,7 +29,9 @@ class TestSubAccountSettings(CustomerApprovalCase):
             self.approver_3.partner_id.next_approver_id = self.approver_1.partner_id
 
     def test_next_approver_of_the_same_company(self):
-        other = self.env["res.partner"].create({"name": "Other Corp", "is_company": True})
+        other = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
         stranger = self._create_sub_account(
             "Sam Stranger", company=other, is_order_approver=True
         )

@@ -54,7 +54,10 @@ class TestRouting(CustomerApprovalCase):
 
     def test_outside_assortment_mode_without_assortment_needs_no_approval(self):
         self.buyer.partner_id.write(
-            {"approval_mode": "outside_assortment", "approval_breakpoint_enabled": False}
+            {
+                "approval_mode": "outside_assortment",
+                "approval_breakpoint_enabled": False,
+            }
         )
         order = self._create_order(self.buyer, amount=9000)
         self.assertFalse(self._submit(order))
@@ -157,7 +160,9 @@ class TestFallbackToCustomerAdmins(CustomerApprovalCase):
         self._submit(order)
         self._approve(order, self.admin)
         self.assertEqual(order.approval_state, "approved")
-        self.assertEqual(order.approval_history_ids[-1].approver_id, self.admin.partner_id)
+        self.assertEqual(
+            order.approval_history_ids[-1].approver_id, self.admin.partner_id
+        )
 
     def test_admin_above_own_breakpoint_without_chain_releases(self):
         """Nobody is above the customer admins: their approval is final."""

@@ -1,5 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from ast import literal_eval
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -59,7 +61,7 @@ class TestVendorGuard(CustomerApprovalCase):
             ).action
             == action
         )
-        orders = self.vendor_orders.search(eval(action.domain))  # noqa: S307
+        orders = self.vendor_orders.search(literal_eval(action.domain))
         self.assertIn(self.waiting, orders)
         self.assertNotIn(self.rejected, orders)
         self.assertEqual(self.waiting.approval_decider_ids, self.approver_1.partner_id)
@@ -70,7 +72,9 @@ class TestVendorGuard(CustomerApprovalCase):
         self.assertEqual(self.waiting.approval_state, "cancelled")
         self.assertFalse(self.waiting.approval_decider_ids)
         self.assertEqual(self.waiting.approval_history_ids[-1].decision, "cancelled")
-        self.assertEqual(self.waiting.approval_history_ids[-1].user_id, self.salesperson)
+        self.assertEqual(
+            self.waiting.approval_history_ids[-1].user_id, self.salesperson
+        )
         with self.assertRaisesRegex(UserError, "does not wait for approval"):
             self.waiting.with_user(self.approver_1).action_customer_approve()
         self.waiting.with_user(self.salesperson).action_draft()

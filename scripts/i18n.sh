@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make i18n`: export the addon's terms to i18n/<addon>.pot (from a throw-away
+# database) and merge them into the fr, de, sv and pl catalogues.
+source "$(dirname "$0")/common.sh"
+require_setup
+command -v msgmerge >/dev/null || die "msgmerge is missing: apt-get install gettext"
+
+addon_link_dir >/dev/null  # the link the configuration's addons path names
+db="wsca_i18n_$$"
+cleanup() {
+    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+say "Installing $ADDON into $db"
+"$PY" -m odoo -c "$CONF" -d "$db" -i "$ADDON" --stop-after-init --no-http --log-level=warn
+pot="$ROOT/i18n/$ADDON.pot"
+say "Exporting $pot"
+"$PY" -m odoo i18n export -c "$CONF" -d "$db" -o "$pot" "$ADDON"
+for lang in fr de sv pl; do
+    po="$ROOT/i18n/$lang.po"
+    if [ -f "$po" ]; then
+        msgmerge --quiet --no-fuzzy-matching --update --backup=none --no-wrap "$po" "$pot"
+    else
+        msginit --no-translator --no-wrap --locale="$lang" --input="$pot" --output-file="$po"
+    fi
+    say "$po: $(msgfmt --statistics -o /dev/null "$po" 2>&1)"
+done

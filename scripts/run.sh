@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `make run`: create or update the demo database and serve it on 127.0.0.1:8069.
+source "$(dirname "$0")/common.sh"
+require_setup
+
+db=${DEMO_DB:-customer_approval_demo}
+port=${PORT:-8069}
+url="http://127.0.0.1:$port"
+addon_link_dir >/dev/null  # the link the configuration's addons path names
+
+if pg psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    say "Updating the demo database $db"
+    "$PY" -m odoo -c "$CONF" -d "$db" -u "$ADDON" --stop-after-init --no-http --log-level=warn
+else
+    say "Creating the demo database $db (a minute or two)"
+    "$PY" -m odoo -c "$CONF" -d "$db" -i "$ADDON" --with-demo --stop-after-init --no-http --log-level=warn
+fi
+
+cat <<TEXT
+
+Demo of $ADDON on $url  (Ctrl+C stops it)
+
+Logins (login / password)
+  Vendor (backoffice)          admin / admin
+  Customer company "Fjord Engineering AB" (portal):
+    customer admin             anna@fjord.example / anna1234
+    approver, breakpoint 1,000 erik@fjord.example / erik1234   (next approver: Karin)
+    approver, breakpoint 5,000 karin@fjord.example / karin1234 (above: the customer admin)
+    buyer, always approval     lars@fjord.example / lars1234
+    buyer, breakpoint 500      maja@fjord.example / maja1234
+    buyer, no restriction      nils@fjord.example / nils1234
+
+Pages
+  $url/shop                     the shop
+  $url/my                       the portal home of a sub-account
+  $url/my/orders                orders with their approval status
+  $url/my/approvals             orders waiting for my decision (approvers)
+  $url/my/team                  sub-accounts (customer admin)
+  $url/my/team/statistics       spending per sub-account (customer admin)
+  $url/shop/contract            the contract assortment
+  $url/odoo/customer-approvals  backoffice: orders waiting for customer approval
+
+TEXT
+exec "$PY" -m odoo -c "$CONF" -d "$db" --db-filter="^$db\$" --http-port="$port" --log-level=warn

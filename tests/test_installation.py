@@ -1,0 +1,48 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, TransactionCase, tagged
+
+DEMO = "website_sale_customer_approval."
+
+
+@tagged("post_install", "-at_install")
+class TestInstallation(TransactionCase):
+    def test_addon_installed(self):
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "website_sale_customer_approval")]
+        )
+        self.assertEqual(module.state, "installed")
+        self.assertTrue(module.application)
+
+    def test_demo_customer_company(self):
+        company = self.env.ref(DEMO + "partner_fjord_engineering")
+        self.assertTrue(company.is_company)
+        people = company.child_ids
+        self.assertEqual(len(people), 6)
+        self.assertTrue(self.env.ref(DEMO + "partner_anna").is_customer_admin)
+        erik = self.env.ref(DEMO + "partner_erik")
+        self.assertEqual(erik.next_approver_id, self.env.ref(DEMO + "partner_karin"))
+        for login in ("anna", "erik", "karin", "lars", "maja", "nils"):
+            user = self.env.ref(f"{DEMO}user_{login}")
+            self.assertTrue(user._is_portal(), login)
+
+    def test_demo_orders_in_every_approval_state(self):
+        company = self.env.ref(DEMO + "partner_fjord_engineering")
+        orders = self.env["sale.order"].search([("partner_id", "child_of", company.id)])
+        self.assertTrue(
+            {"none", "waiting", "approved", "rejected"}
+            <= set(orders.mapped("approval_state"))
+        )
+        waiting = self.env.ref(DEMO + "sale_order_maja_level2")
+        self.assertEqual(
+            waiting.approval_decider_ids, self.env.ref(DEMO + "partner_karin")
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestDemoLogin(HttpCase):
+    def test_portal_user_logs_in(self):
+        self.authenticate("maja@fjord.example", "maja1234")
+        response = self.url_open("/my")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Maja Ek", response.text)
