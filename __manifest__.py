@@ -25,6 +25,8 @@
         "views/sale_order_approval_history_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
+        "views/website_sale_templates.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

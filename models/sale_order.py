@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 from odoo.tools import SQL, float_compare
 
 APPROVAL_STATES = [
@@ -38,7 +39,10 @@ MAIL_TEMPLATES = {
     "rejected": "website_sale_customer_approval.mail_template_order_rejected",
     "released": "website_sale_customer_approval.mail_template_order_released",
     "reminder": "website_sale_customer_approval.mail_template_approval_reminder",
+    "changed": "website_sale_customer_approval.mail_template_order_changed",
 }
+# History decisions that count as "decided by" their approver.
+DECIDING_STEPS = ("passed_on", "released", "rejected")
 
 
 class SaleOrder(models.Model):
@@ -575,6 +579,144 @@ class SaleOrder(models.Model):
             order._action_cancel()
             order._log_customer_approval(_("Withdrawn by the buyer."))
         return True
+
+    def action_customer_change_lines(self, quantities):
+        """The approver lowers quantities or removes lines before approving.
+
+        :param dict quantities: {order line id: new quantity}; 0 removes the line.
+            Ids of other orders, section lines, and quantities above the ordered one
+            are refused.
+        """
+        self.ensure_one()
+        approver = self.env.user.partner_id
+        self._lock_for_customer_decision()
+        self._check_customer_approval_decider(approver)
+        order = self.sudo()
+        lines = order.order_line.filtered(lambda line: not line.display_type)
+        lines_by_id = {line.id: line for line in lines}
+        changes = {}
+        for line_id, posted_quantity in quantities.items():
+            line = lines_by_id.get(str(line_id).isdigit() and int(line_id))
+            if not line:
+                raise UserError(_("This order has no such line."))
+            quantity = self._parse_approval_quantity(posted_quantity)
+            if quantity > line.product_uom_qty:
+                raise UserError(
+                    _(
+                        "%(product)s: an approver can lower the quantity (at most "
+                        "%(quantity)s) or remove the line, not raise it.",
+                        product=line.product_id.display_name,
+                        quantity=line.product_uom_qty,
+                    )
+                )
+            if quantity != line.product_uom_qty:
+                changes[line] = quantity
+        if not changes:
+            return False
+        removed = order.order_line.browse(
+            [line.id for line, quantity in changes.items() if not quantity]
+        )
+        if removed == lines:
+            raise UserError(_("An order cannot lose all its lines: reject it instead."))
+        summary = "; ".join(
+            _(
+                "%(product)s: %(old)s → %(new)s",
+                product=line.product_id.display_name,
+                old=line.product_uom_qty,
+                new=quantity,
+            )
+            if quantity
+            else _("%(product)s removed", product=line.product_id.display_name)
+            for line, quantity in changes.items()
+        )
+        order.write(
+            {
+                "order_line": [
+                    Command.update(line.id, {"product_uom_qty": quantity})
+                    for line, quantity in changes.items()
+                    if quantity
+                ]
+                + [Command.unlink(line.id) for line in removed],
+            }
+        )
+        order.write(
+            {
+                "approval_history_ids": [
+                    order._add_approval_history("changed", approver, summary)
+                ]
+            }
+        )
+        order._log_customer_approval(
+            _("Changed by %(approver)s.", approver=approver.name), summary
+        )
+        order._send_customer_approval_mail("changed", order.partner_id)
+        return True
+
+    def _parse_approval_quantity(self, value):
+        """A posted quantity: a finite number, 0 or more."""
+        try:
+            quantity = float(value)
+        except (TypeError, ValueError):
+            quantity = -1.0
+        if not 0 <= quantity < float("inf"):
+            raise UserError(_("Quantities must be numbers, 0 or more."))
+        return quantity
+
+    # ------------------------------------------------------------------
+    # Portal: who sees what
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_customer_approval_domain(self, partner, scope="to_decide"):
+        """The orders of ``partner``'s approval lists.
+
+        :param scope: ``to_decide``: orders waiting for their decision (as current
+            approver, or as customer admin when they wait for the admins);
+            ``decided``: orders they approved, passed on or rejected.
+        """
+        decided_by_partner = Domain(
+            "approval_history_ids",
+            "any",
+            [("approver_id", "=", partner.id), ("decision", "in", DECIDING_STEPS)],
+        )
+        if scope == "decided":
+            return decided_by_partner
+        asked = Domain("current_approver_id", "=", partner.id)
+        if partner.is_customer_admin:
+            asked |= Domain("current_approver_id", "=", False) & Domain(
+                "partner_id.commercial_partner_id",
+                "=",
+                partner.commercial_partner_id.id,
+            )
+        return (
+            Domain("approval_state", "=", "waiting")
+            & Domain("partner_id", "!=", partner.id)
+            & asked
+            & ~decided_by_partner
+        )
+
+    def _customer_approval_can_review(self, partner):
+        """Whether ``partner`` may open the approval page of the order: its deciders,
+        the approvers who decided it, and the customer admins of its company."""
+        self.ensure_one()
+        if self.partner_id.commercial_partner_id != partner.commercial_partner_id:
+            return False
+        if partner == self.partner_id:
+            return False
+        return bool(
+            partner.is_customer_admin
+            or partner in self._get_customer_approval_deciders(include_admins=True)
+            or partner in self.approval_history_ids.approver_id
+        )
+
+    def _has_to_be_signed(self):
+        if self.approval_state in BLOCKED_APPROVAL_STATES:
+            return False
+        return super()._has_to_be_signed()
+
+    def _has_to_be_paid(self):
+        if self.approval_state in BLOCKED_APPROVAL_STATES:
+            return False
+        return super()._has_to_be_paid()
 
     # ------------------------------------------------------------------
     # Messages

@@ -1,0 +1,102 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.urls import url_encode
+
+from odoo.addons.website_sale.controllers.main import WebsiteSale
+from odoo.exceptions import AccessError, UserError
+from odoo.http import request, route
+
+
+class WebsiteSaleCustomerApproval(WebsiteSale):
+    """Checkout: an order that needs approval ends with "Submit for approval"
+    instead of the payment step."""
+
+    def _get_cart_approval_reasons(self, order_sudo):
+        """The reasons the cart of the logged-in buyer needs approval (none for a
+        visitor: only sub-accounts have approval settings)."""
+        user = request.env.user
+        if (
+            not order_sudo
+            or user._is_public()
+            or order_sudo.partner_id != user.partner_id
+        ):
+            return []
+        return order_sudo._get_customer_approval_reasons()
+
+    @route()
+    def shop_payment(self, **post):
+        order_sudo = request.cart
+        reasons = self._get_cart_approval_reasons(order_sudo)
+        if not reasons:
+            return super().shop_payment(**post)
+        if redirection := self._check_cart_and_addresses(order_sudo):
+            return redirection
+        order_sudo._recompute_cart()
+        # The reasons again: the cart may have changed with its recomputation.
+        reasons = order_sudo._get_customer_approval_reasons()
+        if not reasons:
+            return super().shop_payment(**post)
+        values = {
+            "website_sale_order": order_sudo,
+            "order": order_sudo,
+            "approval_reasons": [
+                request.env["sale.order.approval.reason"].new(reason).name
+                for reason in reasons
+            ],
+            "approvers": self._get_future_deciders(order_sudo),
+            "error": post.get("error"),
+        }
+        values.update(request.website._get_checkout_step_values())
+        return request.render(
+            "website_sale_customer_approval.submit_for_approval", values
+        )
+
+    def _get_future_deciders(self, order_sudo):
+        buyer = order_sudo.partner_id
+        return buyer.next_approver_id or (buyer._get_customer_admins() - buyer)
+
+    @route(
+        "/shop/submit_for_approval",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        sitemap=False,
+    )
+    def shop_submit_for_approval(self, **post):
+        order_sudo = request.cart
+        if not order_sudo:
+            return request.redirect("/shop/cart")
+        if redirection := self._check_cart_and_addresses(order_sudo):
+            return redirection
+        try:
+            submitted = order_sudo.action_submit_for_customer_approval()
+        except (UserError, AccessError) as error:
+            return request.redirect(
+                "/shop/payment?" + url_encode({"error": error.args[0]})
+            )
+        if not submitted:
+            # Nothing needs approval any more: Odoo's own payment step.
+            return request.redirect("/shop/payment")
+        request.website.sale_reset()
+        request.session["sale_last_order_id"] = order_sudo.id
+        return request.redirect("/shop/approval/submitted")
+
+    @route(
+        "/shop/approval/submitted",
+        type="http",
+        auth="user",
+        website=True,
+        sitemap=False,
+    )
+    def shop_approval_submitted(self, **kwargs):
+        order_id = request.session.get("sale_last_order_id")
+        order = (
+            request.env["sale.order"].browse(order_id).exists() if order_id else None
+        )
+        if not order or order.partner_id != request.env.user.partner_id:
+            return request.redirect("/my/orders")
+        return request.render(
+            "website_sale_customer_approval.approval_submitted",
+            {"order": order.sudo(), "website_sale_order": order.sudo()},
+        )

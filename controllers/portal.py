@@ -1,0 +1,299 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.urls import url_encode
+
+from odoo import _, http
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.sale.controllers.portal import CustomerPortal
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.fields import Domain
+from odoo.http import request
+
+APPROVALS_PER_PAGE = 20
+
+
+class CustomerApprovalPortal(CustomerPortal):
+    """The approver's pages. Every route checks the role and the company of the
+    logged-in person; decisions go through the engine's methods on sale.order."""
+
+    # ------------------------------------------------------------------
+    # /my: counter
+    # ------------------------------------------------------------------
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "approval_count" in counters:
+            partner = request.env.user.partner_id
+            orders = request.env["sale.order"]
+            values["approval_count"] = (
+                orders.search_count(orders._get_customer_approval_domain(partner))
+                if partner.is_order_approver or partner.is_customer_admin
+                else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------
+    # Orders: the approval status belongs with Odoo's own lists
+    # ------------------------------------------------------------------
+    def _prepare_orders_domain(self, partner):
+        # Orders that went through approval are orders for the buyer, whatever
+        # Odoo's state (a waiting one is a sent quotation until it is released).
+        return list(
+            Domain.OR(
+                [
+                    super()._prepare_orders_domain(partner),
+                    Domain("partner_id", "child_of", [partner.commercial_partner_id.id])
+                    & Domain("approval_state", "not in", [False, "none"]),
+                ]
+            )
+        )
+
+    def _prepare_quotations_domain(self, partner):
+        return list(
+            Domain.AND(
+                [
+                    super()._prepare_quotations_domain(partner),
+                    Domain("approval_state", "in", [False, "none"]),
+                ]
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # /my/approvals
+    # ------------------------------------------------------------------
+    def _get_approval_sortings(self):
+        return {
+            "date": {
+                "label": _("Newest"),
+                "order": "approval_requested_date desc, id desc",
+            },
+            "date_asc": {
+                "label": _("Waiting longest"),
+                "order": "approval_requested_date asc, id asc",
+            },
+            "amount": {"label": _("Amount"), "order": "amount_total desc, id desc"},
+        }
+
+    def _get_approval_filters(self):
+        return {
+            "to_decide": {"label": _("Waiting for me")},
+            "decided": {"label": _("Decided by me")},
+        }
+
+    @http.route(
+        ["/my/approvals", "/my/approvals/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_approvals(
+        self, page=1, sortby="date", filterby="to_decide", search="", **kwargs
+    ):
+        partner = request.env.user.partner_id
+        if not (partner.is_order_approver or partner.is_customer_admin):
+            raise request.not_found()
+        sortings = self._get_approval_sortings()
+        filters = self._get_approval_filters()
+        sortby = sortby if sortby in sortings else "date"
+        filterby = filterby if filterby in filters else "to_decide"
+        search = (search or "").strip()[:100]
+
+        SaleOrder = request.env["sale.order"]
+        domain = SaleOrder._get_customer_approval_domain(partner, filterby)
+        if search:
+            domain &= Domain("name", "ilike", search) | Domain(
+                "partner_id.name", "ilike", search
+            )
+        total = SaleOrder.search_count(domain)
+        pager = portal_pager(
+            url="/my/approvals",
+            url_args={"sortby": sortby, "filterby": filterby, "search": search},
+            total=total,
+            page=page,
+            step=APPROVALS_PER_PAGE,
+        )
+        orders = SaleOrder.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=APPROVALS_PER_PAGE,
+            offset=pager["offset"],
+        )
+        # One query for the columns of the whole page.
+        orders.fetch(["name", "partner_id", "amount_total", "currency_id"])
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "approvals",
+                "orders": orders,
+                "pager": pager,
+                "default_url": "/my/approvals",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_inputs": {
+                    "all": {"input": "all", "label": _("Search in buyer or reference")}
+                },
+                "search_in": "all",
+                "search": search,
+                "message": kwargs.get("message"),
+                "error": kwargs.get("error"),
+            }
+        )
+        return request.render(
+            "website_sale_customer_approval.portal_my_approvals", values
+        )
+
+    def _get_order_to_review(self, order_id):
+        """The order, if the logged-in person may open its approval page; else 404.
+
+        An access token never counts here: only the role and the company do.
+        """
+        partner = request.env.user.partner_id
+        order = request.env["sale.order"].browse(order_id)
+        try:
+            order.check_access("read")
+            allowed = order.exists() and order._customer_approval_can_review(partner)
+        except (AccessError, MissingError):
+            allowed = False
+        if not allowed:
+            raise request.not_found()
+        return order
+
+    @http.route("/my/approvals/<int:order_id>", type="http", auth="user", website=True)
+    def portal_my_approval(self, order_id, **kwargs):
+        order = self._get_order_to_review(order_id)
+        partner = request.env.user.partner_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "approval",
+                "order": order.sudo(),
+                "can_decide": partner
+                in order._get_customer_approval_deciders(include_admins=True),
+                "message": kwargs.get("message"),
+                "error": kwargs.get("error"),
+            }
+        )
+        return request.render(
+            "website_sale_customer_approval.portal_my_approval", values
+        )
+
+    def _redirect_after_decision(self, url, action):
+        """Run ``action``; come back to ``url`` with its message or its error."""
+        try:
+            message = action()
+        except (UserError, AccessError) as error:
+            return request.redirect(f"{url}?{url_encode({'error': error.args[0]})}")
+        return request.redirect(f"{url}?{url_encode({'message': message})}")
+
+    @http.route(
+        "/my/approvals/<int:order_id>/approve",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_approval_approve(self, order_id, comment="", **kwargs):
+        order = self._get_order_to_review(order_id)
+
+        def approve():
+            order.action_customer_approve((comment or "").strip()[:2000] or None)
+            if order.approval_state == "approved":
+                return _("Order %s is approved and released.", order.name)
+            return _("Order %s is approved and passed on.", order.name)
+
+        return self._redirect_after_decision(f"/my/approvals/{order.id}", approve)
+
+    @http.route(
+        "/my/approvals/<int:order_id>/reject",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_approval_reject(self, order_id, reason="", **kwargs):
+        order = self._get_order_to_review(order_id)
+
+        def reject():
+            order.action_customer_reject((reason or "")[:2000])
+            return _("Order %s is rejected.", order.name)
+
+        return self._redirect_after_decision(f"/my/approvals/{order.id}", reject)
+
+    @http.route(
+        "/my/approvals/<int:order_id>/change",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_approval_change(self, order_id, **post):
+        order = self._get_order_to_review(order_id)
+        quantities = {
+            key.removeprefix("qty_"): value
+            for key, value in post.items()
+            if key.startswith("qty_")
+        }
+
+        def change():
+            if order.action_customer_change_lines(quantities):
+                return _("The order is changed; its buyer is told.")
+            return _("Nothing changed.")
+
+        return self._redirect_after_decision(f"/my/approvals/{order.id}", change)
+
+    @http.route(
+        "/my/approvals/approve",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_approval_approve_several(self, **post):
+        partner = request.env.user.partner_id
+        ids = [
+            int(key[6:])
+            for key in post
+            if key.startswith("order_") and key[6:].isdigit()
+        ]
+        # Only orders waiting for this person's decision, whatever was posted.
+        orders = request.env["sale.order"].search(
+            Domain("id", "in", ids)
+            & request.env["sale.order"]._get_customer_approval_domain(partner)
+        )
+
+        def approve():
+            if not orders:
+                raise UserError(_("Select the orders to approve."))
+            orders.action_customer_approve()
+            return _("%s orders approved.", len(orders))
+
+        return self._redirect_after_decision("/my/approvals", approve)
+
+    # ------------------------------------------------------------------
+    # The buyer withdraws a waiting order
+    # ------------------------------------------------------------------
+    @http.route(
+        "/my/orders/<int:order_id>/withdraw",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_order_withdraw(self, order_id, **kwargs):
+        order = request.env["sale.order"].browse(order_id)
+        try:
+            order.check_access("read")
+            if not order.exists() or order.partner_id != request.env.user.partner_id:
+                raise request.not_found()
+        except (AccessError, MissingError) as error:
+            raise request.not_found() from error
+        try:
+            order.action_withdraw_customer_approval()
+        except (UserError, AccessError) as error:
+            return request.redirect(
+                order.get_portal_url(
+                    query_string="&" + url_encode({"error": error.args[0]})
+                )
+            )
+        return request.redirect(order.get_portal_url())
