@@ -99,7 +99,9 @@ class TestPortalApprovals(HttpCase, CustomerApprovalCase):
         listing = self.url_open("/my/approvals")
         self.assertEqual(listing.status_code, 200)
         self.assertIn(self.order.name, listing.text)
-        home = self.url_open("/my/counters", json={"params": {"counters": ["approval_count"]}})
+        home = self.url_open(
+            "/my/counters", json={"params": {"counters": ["approval_count"]}}
+        )
         self.assertEqual(home.json()["result"]["approval_count"], 1)
         page = self.url_open(f"/my/approvals/{self.order.id}")
         self.assertEqual(page.status_code, 200)
@@ -118,7 +120,9 @@ class TestPortalApprovals(HttpCase, CustomerApprovalCase):
 
     def test_customer_admin_decides_out_of_turn(self):
         self.login(self.admin)
-        self.assertEqual(self.url_open(f"/my/approvals/{self.order.id}").status_code, 200)
+        self.assertEqual(
+            self.url_open(f"/my/approvals/{self.order.id}").status_code, 200
+        )
         self.post(f"/my/approvals/{self.order.id}/reject", reason="Not now")
         self.order.invalidate_recordset()
         self.assertEqual(self.order.approval_state, "rejected")
