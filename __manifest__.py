@@ -26,6 +26,7 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_team_templates.xml",
         "views/website_sale_templates.xml",
     ],
     "demo": [

@@ -1,7 +1,30 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+import re
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# The settings a customer admin edits in the portal (/my/team).
+TEAM_SETTINGS = (
+    "approval_mode",
+    "is_order_approver",
+    "is_customer_admin",
+    "approval_breakpoint_enabled",
+    "approval_breakpoint",
+    "next_approver_id",
+    "contract_assortment_only",
+    "may_send_free_text_orders",
+)
+TEAM_BOOLEANS = (
+    "is_order_approver",
+    "is_customer_admin",
+    "approval_breakpoint_enabled",
+    "contract_assortment_only",
+    "may_send_free_text_orders",
+)
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD_LENGTH = 6
 
 APPROVAL_MODES = [
     ("none", "No restriction"),
@@ -214,3 +237,173 @@ class ResPartner(models.Model):
         """The orders a reminder e-mail lists (see the approval reminder cron)."""
         order_ids = self.env.context.get("approval_reminder_order_ids") or []
         return self.env["sale.order"].sudo().browse(order_ids)
+
+    # ------------------------------------------------------------------
+    # The customer admin's team (/my/team): the rules live here, the portal only
+    # renders them
+    # ------------------------------------------------------------------
+    def _check_team_admin(self):
+        """``self`` is the logged-in person; they must be a customer admin."""
+        self.ensure_one()
+        if not self.is_customer_admin or not self.commercial_partner_id.is_company:
+            raise AccessError(_("Only a customer admin may manage the team."))
+
+    def _get_team(self):
+        """The sub-accounts of the admin's company, archived ones included."""
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                    ("is_company", "=", False),
+                    ("type", "=", "contact"),
+                ],
+                order="active desc, name",
+            )
+        )
+
+    def _get_team_member(self, member_id):
+        """A sub-account of the admin's company, or an empty recordset."""
+        team = self._get_team()
+        return team.filtered(lambda member: member.id == member_id)
+
+    def _parse_team_form(self, form, member=None):
+        """Turn a posted /my/team form into values, never trusting it.
+
+        :return: (values for res.partner, values for res.users, {field: error})
+        """
+        self._check_team_admin()
+        errors = {}
+        values = {}
+        user_values = {}
+        name = (form.get("name") or "").strip()
+        if not name:
+            errors["name"] = _("Enter the name.")
+        values["name"] = name[:128]
+        email = (form.get("email") or "").strip().lower()
+        if not EMAIL_PATTERN.match(email):
+            errors["email"] = _("Enter a valid e-mail address: it is the login.")
+        else:
+            users = self.env["res.users"].sudo().with_context(active_test=False)
+            taken = users.search([("login", "=", email)]) - (
+                member.user_ids if member else users
+            )
+            if taken:
+                errors["email"] = _("This e-mail address is already someone's login.")
+        values["email"] = email
+        user_values["login"] = email
+        password = form.get("password") or ""
+        if password:
+            if len(password) < MIN_PASSWORD_LENGTH:
+                errors["password"] = _(
+                    "The password needs at least %s characters.", MIN_PASSWORD_LENGTH
+                )
+            user_values["password"] = password
+        self._parse_team_approval(form, member, values, errors)
+        return values, user_values, errors
+
+    def _parse_team_approval(self, form, member, values, errors):
+        """The approval settings of a posted /my/team form (see _parse_team_form)."""
+        mode = form.get("approval_mode") or "none"
+        if mode not in dict(APPROVAL_MODES):
+            errors["approval_mode"] = _("Choose an approval mode.")
+        values["approval_mode"] = mode
+        for field in TEAM_BOOLEANS:
+            values[field] = bool(form.get(field))
+        values["approval_breakpoint"] = 0.0
+        if values["approval_breakpoint_enabled"]:
+            try:
+                breakpoint_amount = float(form.get("approval_breakpoint") or 0)
+            except ValueError:
+                breakpoint_amount = -1.0
+            if not 0 <= breakpoint_amount < 1e12:
+                errors["approval_breakpoint"] = _("Enter an amount of 0 or more.")
+            else:
+                values["approval_breakpoint"] = breakpoint_amount
+        next_approver_id = form.get("next_approver_id") or ""
+        values["next_approver_id"] = False
+        if next_approver_id:
+            approvers = self._get_team().filtered(
+                lambda p: p.is_order_approver and p.active
+            )
+            next_approver = approvers.filtered(
+                lambda p: str(p.id) == str(next_approver_id)
+            )
+            if not next_approver or next_approver == member:
+                errors["next_approver_id"] = _(
+                    "Choose an approver of your company other than this person."
+                )
+            else:
+                values["next_approver_id"] = next_approver.id
+
+    def _save_team_member(self, form, member=None):
+        """Create or update a sub-account from the admin's form.
+
+        :return: (the sub-account, {field: error}); nothing is saved when there
+            are errors.
+        """
+        values, user_values, errors = self._parse_team_form(form, member)
+        if not member and not user_values.get("password") and not form.get("invite"):
+            errors["password"] = _(
+                "Set a password of at least %s characters, or send an invitation.",
+                MIN_PASSWORD_LENGTH,
+            )
+        if errors:
+            return member, errors
+        company = self.commercial_partner_id
+        try:
+            with self.env.cr.savepoint():
+                if member:
+                    member = member.sudo()
+                    member.write(values)
+                    member.user_ids.write(user_values)
+                else:
+                    member = self.sudo().create(
+                        dict(values, parent_id=company.id, type="contact")
+                    )
+                    user = (
+                        self.env["res.users"]
+                        .sudo()
+                        .with_context(no_reset_password=True)
+                        .create(
+                            dict(
+                                user_values,
+                                partner_id=member.id,
+                                group_ids=[
+                                    Command.set([self.env.ref("base.group_portal").id])
+                                ],
+                            )
+                        )
+                    )
+                    if not user_values.get("password"):
+                        user.with_context(create_user=True).action_reset_password()
+        except (ValidationError, UserError) as error:
+            # The engine's rules (chain, cycle, somebody to decide) concern the chain.
+            return member, {"next_approver_id": error.args[0]}
+        return member, {}
+
+    def _set_team_member_active(self, member, active):
+        """Deactivate (no login, out of the chains) or reactivate a sub-account."""
+        self._check_team_admin()
+        if member == self and not active:
+            raise UserError(_("You cannot deactivate yourself."))
+        # The team is read with archived members; Odoo's own checks of the archiving
+        # must see active records only.
+        member = member.sudo().with_context(active_test=True)
+        # Searched rather than read from user_ids, which lists active users only.
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "=", member.id)])
+        )
+        with self.env.cr.savepoint():
+            if active:
+                member.active = True
+                users.active = True
+            else:
+                users.active = False
+                member.active = False
+        return True

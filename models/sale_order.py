@@ -708,6 +708,67 @@ class SaleOrder(models.Model):
             or partner in self.approval_history_ids.approver_id
         )
 
+    @api.model
+    def _get_team_spending_domain(self, partners, date_from, date_to):
+        """Orders of ``partners`` placed between two dates (both included)."""
+        return Domain.AND(
+            [
+                [("partner_id", "in", partners.ids)],
+                [("date_order", ">=", fields.Datetime.to_datetime(date_from))],
+                [
+                    (
+                        "date_order",
+                        "<",
+                        fields.Datetime.to_datetime(date_to) + timedelta(days=1),
+                    )
+                ],
+                [("state", "!=", "draft")],
+            ]
+        )
+
+    @api.model
+    def _get_team_spending(self, company, date_from, date_to):
+        """Spending per sub-account of ``company``, in three grouped queries.
+
+        :return: list of dicts: partner, orders, total (released orders), waiting,
+            rejected; the biggest spender first.
+        """
+        people = (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search(
+                [("commercial_partner_id", "=", company.id), ("is_company", "=", False)]
+            )
+        )
+        domain = self._get_team_spending_domain(people, date_from, date_to)
+        counts = dict(self._read_group(domain, ["partner_id"], ["__count"]))
+        totals = dict(
+            self._read_group(
+                domain & Domain("state", "=", "sale"),
+                ["partner_id"],
+                ["amount_total:sum"],
+            )
+        )
+        by_state = self._read_group(
+            domain & Domain("approval_state", "in", ["waiting", "rejected"]),
+            ["partner_id", "approval_state"],
+            ["__count"],
+        )
+        waiting = {p: n for p, state, n in by_state if state == "waiting"}
+        rejected = {p: n for p, state, n in by_state if state == "rejected"}
+        rows = [
+            {
+                "partner": partner,
+                "orders": counts.get(partner, 0),
+                "total": totals.get(partner, 0.0),
+                "waiting": waiting.get(partner, 0),
+                "rejected": rejected.get(partner, 0),
+            }
+            for partner in people
+            if counts.get(partner)
+        ]
+        return sorted(rows, key=lambda row: -row["total"])
+
     def _has_to_be_signed(self):
         if self.approval_state in BLOCKED_APPROVAL_STATES:
             return False

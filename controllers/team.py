@@ -1,0 +1,186 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.urls import url_encode
+
+from odoo import _, fields, http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.website_sale_customer_approval.models.res_partner import TEAM_BOOLEANS
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import request
+
+ORDERS_PER_PAGE = 20
+
+
+class CustomerTeamPortal(CustomerPortal):
+    """The customer admin's pages: the team and its spending. Everything is
+    checked by res.partner's team methods against the logged-in admin."""
+
+    def _get_team_admin(self):
+        admin = request.env.user.partner_id
+        try:
+            admin._check_team_admin()
+        except AccessError as error:
+            raise request.not_found() from error
+        return admin
+
+    def _render_team_form(self, admin, member, form=None, errors=None):
+        values = self._prepare_portal_layout_values()
+        approvers = admin._get_team().filtered(
+            lambda p: p.is_order_approver and p.active and p != member
+        )
+        fields_shown = ("name", "email", "approval_breakpoint", *TEAM_BOOLEANS)
+        if form is not None:  # a posted form comes back with its errors
+            shown = {field: form.get(field) for field in fields_shown}
+            shown["approval_mode"] = form.get("approval_mode") or "none"
+            shown["next_approver_id"] = str(form.get("next_approver_id") or "")
+        elif member:
+            shown = {field: member[field] for field in fields_shown}
+            shown["approval_mode"] = member.approval_mode or "none"
+            shown["next_approver_id"] = str(member.next_approver_id.id or "")
+        else:
+            shown = {"approval_mode": "none", "next_approver_id": ""}
+        values.update(
+            {
+                "page_name": "team_member",
+                "member": member,
+                "shown": shown,
+                "form": form or {},
+                "errors": errors or {},
+                "approvers": approvers,
+                "approval_modes": member._fields[
+                    "approval_mode"
+                ]._description_selection(request.env),
+            }
+        )
+        return request.render(
+            "website_sale_customer_approval.portal_team_member", values
+        )
+
+    @http.route("/my/team", type="http", auth="user", website=True)
+    def portal_my_team(self, **kwargs):
+        admin = self._get_team_admin()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "team",
+                "team": admin._get_team(),
+                "admin": admin,
+                "message": kwargs.get("message"),
+                "error": kwargs.get("error"),
+            }
+        )
+        return request.render("website_sale_customer_approval.portal_my_team", values)
+
+    @http.route(
+        ["/my/team/new", "/my/team/<int:member_id>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_team_member(self, member_id=None, **kwargs):
+        admin = self._get_team_admin()
+        member = request.env["res.partner"]
+        if member_id:
+            member = admin._get_team_member(member_id)
+            if not member:
+                raise request.not_found()
+        return self._render_team_form(admin, member)
+
+    @http.route(
+        "/my/team/save", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_team_save(self, member_id=None, **form):
+        admin = self._get_team_admin()
+        member = request.env["res.partner"]
+        if member_id:
+            member = admin._get_team_member(
+                int(member_id) if member_id.isdigit() else 0
+            )
+            if not member:
+                raise request.not_found()
+        member, errors = admin._save_team_member(form, member or None)
+        if errors:
+            return self._render_team_form(
+                admin, member or request.env["res.partner"], form, errors
+            )
+        message = _("%s is saved.", member.name)
+        return request.redirect("/my/team?" + url_encode({"message": message}))
+
+    @http.route(
+        "/my/team/<int:member_id>/active",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_team_set_active(self, member_id, active="", **kwargs):
+        admin = self._get_team_admin()
+        member = admin._get_team_member(member_id)
+        if not member:
+            raise request.not_found()
+        try:
+            admin._set_team_member_active(member, active == "1")
+        except (UserError, ValidationError) as error:
+            return request.redirect("/my/team?" + url_encode({"error": error.args[0]}))
+        return request.redirect("/my/team")
+
+    # ------------------------------------------------------------------
+    # Statistics
+    # ------------------------------------------------------------------
+    @http.route("/my/team/statistics", type="http", auth="user", website=True)
+    def portal_team_statistics(
+        self, date_from=None, date_to=None, member_id=None, page=1, **kwargs
+    ):
+        admin = self._get_team_admin()
+        today = fields.Date.context_today(admin)
+        try:
+            start = (
+                fields.Date.to_date(date_from) if date_from else today.replace(day=1)
+            )
+            end = fields.Date.to_date(date_to) if date_to else today
+        except ValueError:
+            start, end = today.replace(day=1), today
+        if start > end:
+            start, end = end, start
+        SaleOrder = request.env["sale.order"].sudo()
+        rows = SaleOrder._get_team_spending(admin.commercial_partner_id, start, end)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "team_statistics",
+                "rows": rows,
+                "date_from": start,
+                "date_to": end,
+                "member": request.env["res.partner"],
+            }
+        )
+        if member_id and str(member_id).isdigit():
+            member = admin._get_team_member(int(member_id))
+            if not member:
+                raise request.not_found()
+            domain = SaleOrder._get_team_spending_domain(member, start, end)
+            url_args = {"date_from": start, "date_to": end, "member_id": member.id}
+            pager = portal_pager(
+                url="/my/team/statistics",
+                url_args=url_args,
+                total=SaleOrder.search_count(domain),
+                page=int(page) if str(page).isdigit() else 1,
+                step=ORDERS_PER_PAGE,
+            )
+            values.update(
+                {
+                    "member": member,
+                    "orders": SaleOrder.search(
+                        domain,
+                        order="date_order desc, id desc",
+                        limit=ORDERS_PER_PAGE,
+                        offset=pager["offset"],
+                    ),
+                    "pager": pager,
+                }
+            )
+        return request.render(
+            "website_sale_customer_approval.portal_team_statistics", values
+        )
