@@ -29,6 +29,11 @@
         "views/portal_team_templates.xml",
         "views/website_sale_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "website_sale_customer_approval/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",

@@ -1,0 +1,142 @@
+/** @odoo-module **/
+// Copyright 2026 The website_sale_customer_approval authors
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import { registry } from "@web/core/registry";
+import * as tourUtils from "@website_sale/js/tours/tour_utils";
+
+const tours = registry.category("web_tour.tours");
+
+tours.add("customer_approval_submit", {
+    url: "/shop",
+    steps: () => [
+        ...tourUtils.searchProduct("Approval Tour Desk", { select: true }),
+        {
+            content: "Add the desk to the cart",
+            trigger: "#product_detail form #add_to_cart",
+            run: "click",
+        },
+        tourUtils.goToCart(),
+        tourUtils.goToCheckout(),
+        tourUtils.confirmOrder(),
+        {
+            content: "The order needs approval: no payment, a submit button",
+            trigger: ".o_customer_approval_submit:contains(above the breakpoint)",
+        },
+        {
+            content: "Submit the order for approval",
+            trigger: "button.o_submit_for_approval",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The confirmation says who decides and that the vendor waits",
+            trigger: ".o_customer_approval_submitted:contains(only once it is released)",
+        },
+    ],
+});
+
+tours.add("customer_approval_approve", {
+    url: "/my/approvals",
+    steps: () => [
+        {
+            content: "Open the order waiting for me",
+            trigger: ".o_customer_approval_list td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The reasons are shown",
+            trigger: ".o_customer_approval_details:contains(above the breakpoint)",
+        },
+        {
+            content: "Comment",
+            trigger: "textarea[name=comment]",
+            run: "edit Fine for the workshop",
+        },
+        {
+            content: "Approve",
+            trigger: ".o_approval_approve button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order is released",
+            trigger: ".alert-success:contains(approved and released)",
+        },
+    ],
+});
+
+tours.add("customer_approval_reject", {
+    url: "/my/approvals",
+    steps: () => [
+        {
+            content: "Open the order waiting for me",
+            trigger: ".o_customer_approval_list td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Give the reason",
+            trigger: "textarea[name=reason]",
+            run: "edit No budget left this quarter",
+        },
+        {
+            content: "Reject",
+            trigger: ".o_approval_reject button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order is rejected",
+            trigger: ".alert-success:contains(rejected)",
+        },
+    ],
+});
+
+tours.add("customer_approval_buyer_sees_rejection", {
+    url: "/my/orders",
+    steps: () => [
+        {
+            content: "The order list shows the approval state",
+            trigger: "td .badge:contains(Rejected by approver)",
+        },
+        {
+            content: "Open the order",
+            trigger: "tr:has(.badge:contains(Rejected by approver)) td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The reason of the rejection is shown",
+            trigger: ".o_customer_approval_details:contains(No budget left this quarter)",
+        },
+    ],
+});
+
+tours.add("customer_approval_admin_creates_buyer", {
+    url: "/my/team",
+    steps: () => [
+        {
+            content: "New sub-account",
+            trigger: "a.o_team_new",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        { trigger: "input[name=name]", run: "edit Tove Tour" },
+        { trigger: "input[name=email]", run: "edit tove.tour@acme.example" },
+        { trigger: "input[name=password]", run: "edit tove.tour@acme.example" },
+        { trigger: "input[name=approval_breakpoint_enabled]", run: "click" },
+        { trigger: "input[name=approval_breakpoint]", run: "edit 500" },
+        { trigger: "select[name=next_approver_id]", run: "selectByLabel Alf Lead" },
+        {
+            content: "Save",
+            trigger: "button.o_team_save",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The new buyer is in the team",
+            trigger: ".alert-success:contains(Tove Tour is saved)",
+        },
+    ],
+});
