@@ -495,7 +495,11 @@ class SaleOrder(models.Model):
         return True
 
     def _customer_approval_release(self, approver, comment):
-        """The last approval: Odoo confirms the order and the vendor processes it."""
+        """The last approval: Odoo confirms the order and the vendor processes it.
+
+        An order that requires online payment is not confirmed here: the buyer pays
+        it from the portal (the "approved" e-mail links to it), and the payment
+        confirms it as any other paid order."""
         self.ensure_one()
         self.write(
             {
@@ -506,8 +510,9 @@ class SaleOrder(models.Model):
                 ],
             }
         )
-        self._prefetch_lines_for_state_change()
-        self.action_confirm()
+        if not self._customer_approval_awaits_payment():
+            self._prefetch_lines_for_state_change()
+            self.action_confirm()
         self._log_customer_approval(
             _(
                 "Approved and released by %(approver)s (level %(level)s).",
@@ -519,6 +524,15 @@ class SaleOrder(models.Model):
         self._send_customer_approval_mail("approved", self.partner_id)
         self._send_customer_approval_mail("released", self.user_id.partner_id)
         return True
+
+    def _customer_approval_awaits_payment(self):
+        """Whether a released order waits for the buyer's online payment."""
+        self.ensure_one()
+        return bool(
+            self.require_payment
+            and not self.currency_id.is_zero(self.amount_total)
+            and not self._is_confirmation_amount_reached()
+        )
 
     def action_customer_reject(self, reason):
         """Reject as the current user; the reason is mandatory and goes to the

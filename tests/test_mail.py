@@ -150,3 +150,19 @@ class TestApprovalMails(CustomerApprovalCase):
             ),
             1,
         )
+
+    def test_release_of_an_order_paid_online(self):
+        order = self._create_order(self.buyer, amount=600)
+        order.require_payment = True
+        self._submit(order)
+        self._approve(order, self.approver_1)
+        self.assertEqual(order.approval_state, "approved")
+        # Not confirmed yet: the buyer pays it from the portal, which confirms it.
+        self.assertEqual(order.state, "sent")
+        self.assertTrue(order._has_to_be_paid())
+        self.assertMailTo(
+            order,
+            "mail_template_order_approved",
+            self.buyer.partner_id,
+            contains=("Please pay it online", order.get_portal_url()),
+        )
