@@ -38,24 +38,35 @@ class CustomerApprovalPortal(CustomerPortal):
         # Orders that went through approval are orders for the buyer, whatever
         # Odoo's state (a waiting one is a sent quotation until it is released).
         return list(
-            Domain.OR(
+            request.env["sale.order"]._get_portal_orders_domain(partner)
+            & Domain.OR(
                 [
-                    super()._prepare_orders_domain(partner),
-                    Domain("partner_id", "child_of", [partner.commercial_partner_id.id])
-                    & Domain("approval_state", "not in", [False, "none"]),
+                    Domain("state", "=", "sale"),
+                    Domain("approval_state", "not in", [False, "none"]),
                 ]
             )
         )
 
     def _prepare_quotations_domain(self, partner):
         return list(
-            Domain.AND(
-                [
-                    super()._prepare_quotations_domain(partner),
-                    Domain("approval_state", "in", [False, "none"]),
-                ]
-            )
+            request.env["sale.order"]._get_portal_orders_domain(partner)
+            & Domain("state", "=", "sent")
+            & Domain("approval_state", "in", [False, "none"])
         )
+
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        document = super()._document_check_access(model_name, document_id, access_token)
+        if model_name == "sale.order" and not access_token:
+            # Odoo lets every portal user read the orders of their company; the
+            # customer company may want its people to see only their own.
+            user = request.env.user
+            orders = request.env["sale.order"]
+            domain = orders._get_portal_orders_domain(user.partner_id)
+            if not user._is_internal() and not orders.sudo().search_count(
+                Domain("id", "=", document.id) & domain, limit=1
+            ):
+                raise AccessError(_("This order is not yours to see."))
+        return document
 
     # ------------------------------------------------------------------
     # /my/approvals

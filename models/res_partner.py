@@ -106,6 +106,18 @@ class ResPartner(models.Model):
         help="May send a request without products, for the approver to fill.",
     )
 
+    approval_orders_visibility = fields.Selection(
+        [
+            ("role", "By role"),
+            ("company", "Everyone sees all orders of the company"),
+        ],
+        string="Orders seen in the portal",
+        default="role",
+        help="By role: buyers see their own orders, approvers also the orders they "
+        "decide or decided, customer admins all orders of the company. Set on the "
+        "customer company.",
+    )
+
     @api.depends_context("company")
     def _compute_approval_currency_id(self):
         self.approval_currency_id = self.env.company.currency_id

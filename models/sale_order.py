@@ -708,6 +708,24 @@ class SaleOrder(models.Model):
             & ~decided_by_partner
         )
 
+    @api.model
+    def _get_portal_orders_domain(self, partner):
+        """The orders ``partner`` sees in the portal: by role, unless their company
+        keeps Odoo's default of everyone seeing all orders of the company."""
+        company = partner.commercial_partner_id
+        company_orders = Domain("partner_id", "child_of", [company.id])
+        if (
+            company.approval_orders_visibility == "company"
+            or partner.is_customer_admin
+            or company == partner
+        ):
+            return company_orders
+        mine = Domain("partner_id", "=", partner.id)
+        if partner.is_order_approver:
+            mine |= Domain("current_approver_id", "=", partner.id)
+            mine |= self._get_customer_approval_domain(partner, "decided")
+        return company_orders & mine
+
     def _customer_approval_can_review(self, partner):
         """Whether ``partner`` may open the approval page of the order: its deciders,
         the approvers who decided it, and the customer admins of its company."""

@@ -217,3 +217,47 @@ class TestPortalApprovals(HttpCase, CustomerApprovalCase):
         self.post(f"/my/orders/{self.order.id}/withdraw")
         self.order.invalidate_recordset()
         self.assertEqual(self.order.approval_state, "withdrawn")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalOrderVisibility(HttpCase, CustomerApprovalCase):
+    """/my/orders by role, unless the customer company keeps Odoo's default."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.waiting = cls._create_order(cls.buyer, amount=2000)
+        cls.waiting.with_user(cls.buyer).action_submit_for_customer_approval()
+        cls.other = cls._create_order(cls.free_buyer, amount=100)
+        cls.other.action_confirm()
+
+    def seen(self, user):
+        self.authenticate(user.login, user.login)
+        listing = self.url_open("/my/orders").text
+        return {
+            order
+            for order in (self.waiting, self.other)
+            if self.url_open(
+                f"/my/orders/{order.id}", allow_redirects=False
+            ).status_code
+            == 200
+            and order.name in listing
+        }
+
+    def test_by_role(self):
+        self.assertEqual(self.seen(self.buyer), {self.waiting})
+        self.assertEqual(self.seen(self.free_buyer), {self.other})
+        self.assertEqual(self.seen(self.approver_1), {self.waiting})
+        self.assertEqual(self.seen(self.approver_3), set())
+        self.assertEqual(self.seen(self.admin), {self.waiting, self.other})
+
+    def test_company_keeps_odoo_default(self):
+        self.customer.approval_orders_visibility = "company"
+        self.assertEqual(self.seen(self.approver_3), {self.waiting, self.other})
+
+    def test_access_token_still_opens_the_order(self):
+        token = self.other._portal_ensure_token()
+        self.authenticate(self.buyer.login, self.buyer.login)
+        page = self.url_open(f"/my/orders/{self.other.id}?access_token={token}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.other.name, page.text)
