@@ -4,7 +4,8 @@
 source "$(dirname "$0")/common.sh"
 [ -x "$PY" ] || die "Nothing is set up yet: run 'make setup' first."
 cd "$ROOT"
-mapfile -t python_files < <(git ls-files --cached --others --exclude-standard '*.py')
+# The addon's code; scripts/ are command-line tools (they print and commit).
+mapfile -t python_files < <(git ls-files --cached --others --exclude-standard '*.py' ':!scripts/')
 mapfile -t po_files < <(git ls-files --cached --others --exclude-standard 'i18n/*.po' 'i18n/*.pot')
 
 say "ruff check"
