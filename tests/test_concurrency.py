@@ -69,6 +69,8 @@ class TestConcurrentApprovals(BaseCase):
             order = env["sale.order"].create(
                 {
                     "partner_id": buyer.partner_id.id,
+                    # Released means confirmed here, not waiting for payment.
+                    "require_payment": False,
                     "order_line": [Command.create({"product_id": product.id})],
                 }
             )

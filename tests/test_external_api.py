@@ -56,6 +56,8 @@ class TestExternalApi(HttpCase):
         cls.order = cls.env["sale.order"].create(
             {
                 "partner_id": cls.buyer.partner_id.id,
+                # Released means confirmed here, not waiting for payment.
+                "require_payment": False,
                 "order_line": [Command.create({"product_id": product.id})],
             }
         )
