@@ -22,12 +22,14 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/product_pricelist_views.xml",
         "views/sale_order_approval_history_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_team_templates.xml",
         "views/website_sale_templates.xml",
+        "views/contract_assortment_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -35,6 +37,7 @@
         ],
     },
     "demo": [
+        "demo/product_pricelist_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
     ],

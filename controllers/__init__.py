@@ -1,1 +1,1 @@
-from . import main, portal, team
+from . import contract, main, portal, team

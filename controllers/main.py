@@ -1,5 +1,6 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_encode
 
 from odoo.addons.website_sale.controllers.main import WebsiteSale
@@ -10,6 +11,15 @@ from odoo.http import request, route
 class WebsiteSaleCustomerApproval(WebsiteSale):
     """Checkout: an order that needs approval ends with "Submit for approval"
     instead of the payment step."""
+
+    @route()
+    def product(self, product, category=None, pricelist=None, **kwargs):
+        # A buyer limited to the contract assortment: other products do not exist.
+        if not request.env.user.partner_id._filter_shop_templates(product):
+            raise NotFound()
+        return super().product(
+            product, category=category, pricelist=pricelist, **kwargs
+        )
 
     def _get_cart_approval_reasons(self, order_sudo):
         """The reasons the cart of the logged-in buyer needs approval (none for a

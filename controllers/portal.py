@@ -206,9 +206,15 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_approve(self, order_id, comment="", **kwargs):
         order = self._get_order_to_review(order_id)
+        # Line-level release: the engine accepts only lines of this order that
+        # lie outside the contract assortment.
+        refused = [key[7:] for key in kwargs if key.startswith("refuse_")]
 
         def approve():
-            order.action_customer_approve((comment or "").strip()[:2000] or None)
+            order.action_customer_approve(
+                (comment or "").strip()[:2000] or None,
+                refused_line_ids=refused or None,
+            )
             if order.approval_state == "approved":
                 return _("Order %s is approved and released.", order.name)
             return _("Order %s is approved and passed on.", order.name)

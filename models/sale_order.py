@@ -235,10 +235,50 @@ class SaleOrder(models.Model):
             > 0
         )
 
-    def _get_lines_outside_contract_assortment(self):
-        """Hook: the product lines outside the buyer's contract assortment."""
+    def _cart_add(self, product_id, quantity=1.0, **kwargs):
+        # A buyer limited to the contract assortment cannot add anything else,
+        # whatever the request says (the cart works as superuser).
+        self.partner_id._check_contract_assortment_products(
+            self.env["product.product"].browse(product_id)
+        )
+        return super()._cart_add(product_id, quantity=quantity, **kwargs)
+
+    def _cart_add_contract_product(self, product_id, quantity):
+        """Add a product of the buyer's contract assortment to this cart, from the
+        posted values of /shop/contract (checked here, never trusted).
+
+        :return: the product's name, for the message to the buyer.
+        """
         self.ensure_one()
-        return self.env["sale.order.line"]
+        product = self.env["product.product"]
+        if str(product_id).isdigit():
+            product = product.browse(int(product_id)).exists()
+        quantity = self._parse_approval_quantity(quantity)
+        if not product or quantity < 1 or quantity != int(quantity):
+            raise UserError(_("Please choose a product and a whole quantity."))
+        inside = self.partner_id._get_contract_assortment()._filter_contract_assortment(
+            product
+        )
+        if not inside or not product._is_add_to_cart_allowed():
+            raise UserError(
+                _("%s is not in your contract assortment.", product.display_name)
+            )
+        self._cart_add(product.id, quantity=int(quantity))
+        return product.display_name
+
+    def _get_lines_outside_contract_assortment(self):
+        """The product lines outside the buyer's contract assortment (all of them
+        when the buyer's company has none), in one query for the whole order."""
+        self.ensure_one()
+        lines = self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+        if not lines:
+            return lines
+        outside = self.partner_id._get_products_outside_contract_assortment(
+            lines.product_id
+        )
+        return lines.filtered(lambda line: line.product_id in outside)
 
     def _get_customer_approval_reasons(self):
         """Why the order needs approval, from the buyer's settings.
@@ -453,16 +493,65 @@ class SaleOrder(models.Model):
         order._send_customer_approval_mail("request", deciders)
         return True
 
-    def action_customer_approve(self, comment=None):
+    def action_customer_approve(self, comment=None, refused_line_ids=None):
         """Approve as the current user: pass the order on when its total is above
-        the approver's breakpoint, else release it."""
+        the approver's breakpoint, else release it.
+
+        :param refused_line_ids: ids of lines outside the contract assortment that
+            the approver refuses (one order only): they are removed first.
+        """
+        if refused_line_ids:
+            self.ensure_one()
         approver = self.env.user.partner_id
         self._lock_for_customer_decision()
         for order in self:
             order._check_customer_approval_decider(approver)
         for order in self.sudo():
+            if refused_line_ids:
+                order._customer_refuse_lines(approver, refused_line_ids)
             order._customer_approve(approver, comment)
         return True
+
+    def _customer_refuse_lines(self, approver, line_ids):
+        """Line-level release: remove the refused lines outside the contract
+        assortment, record which, and tell the buyer."""
+        self.ensure_one()
+        outside = self._get_lines_outside_contract_assortment()
+        outside_by_id = {line.id: line for line in outside}
+        refused = self.env["sale.order.line"]
+        for line_id in line_ids:
+            line = outside_by_id.get(str(line_id).isdigit() and int(line_id))
+            if not line:
+                raise UserError(
+                    _(
+                        "Only lines outside the contract assortment of order %s can "
+                        "be refused one by one.",
+                        self.name,
+                    )
+                )
+            refused |= line
+        product_lines = self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+        if refused == product_lines:
+            raise UserError(_("An order cannot lose all its lines: reject it instead."))
+        summary = ", ".join(refused.product_id.mapped("display_name"))
+        self.write(
+            {
+                "order_line": [Command.unlink(line.id) for line in refused],
+                "approval_history_ids": [
+                    self._add_approval_history("lines_refused", approver, summary)
+                ],
+            }
+        )
+        self._log_customer_approval(
+            _(
+                "%(approver)s refused lines outside the contract assortment.",
+                approver=approver.name,
+            ),
+            summary,
+        )
+        self._send_customer_approval_mail("changed", self.partner_id)
 
     def _customer_approve(self, approver, comment):
         self.ensure_one()

@@ -9,6 +9,7 @@ DECISIONS = [
     ("rejected", "Rejected"),
     ("withdrawn", "Withdrawn by buyer"),
     ("changed", "Changed by approver"),
+    ("lines_refused", "Lines outside the contract assortment refused"),
     ("cancelled", "Cancelled by vendor"),
 ]
 

@@ -26,9 +26,9 @@ Logins (login / password)
     customer admin             anna@fjord.example / anna1234
     approver, breakpoint 1,000 erik@fjord.example / erik1234   (next approver: Karin)
     approver, breakpoint 5,000 karin@fjord.example / karin1234 (above: the customer admin)
-    buyer, always approval     lars@fjord.example / lars1234
+    buyer, always approval     lars@fjord.example / lars1234   (sees only the contract assortment)
     buyer, breakpoint 500      maja@fjord.example / maja1234
-    buyer, no restriction      nils@fjord.example / nils1234
+    buyer, outside assortment  nils@fjord.example / nils1234   (approval only for products outside it)
 
 Pages
   $url/shop                     the shop

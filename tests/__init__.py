@@ -1,11 +1,16 @@
 from . import (
+    test_checkout,
     test_concurrency,
+    test_contract_assortment,
     test_decisions,
     test_external_api,
     test_installation,
     test_mail,
     test_partner_settings,
     test_performance,
+    test_portal_security,
+    test_portal_team,
     test_routing,
+    test_tours,
     test_vendor_guard,
 )

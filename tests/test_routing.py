@@ -52,15 +52,19 @@ class TestRouting(CustomerApprovalCase):
             order.approval_reason_ids.mapped("code"), ["always", "breakpoint"]
         )
 
-    def test_outside_assortment_mode_without_assortment_needs_no_approval(self):
+    def test_outside_assortment_mode_without_assortment_asks_for_everything(self):
+        # No contract assortment agreed yet: nothing is inside it, so every
+        # product needs the approver (the customer asked for control).
         self.buyer.partner_id.write(
             {
                 "approval_mode": "outside_assortment",
                 "approval_breakpoint_enabled": False,
             }
         )
-        order = self._create_order(self.buyer, amount=9000)
-        self.assertFalse(self._submit(order))
+        order = self._create_order(self.buyer, amount=90)
+        self.assertTrue(self._submit(order))
+        self.assertEqual(order.approval_reason_ids.code, "outside_assortment")
+        self.assertEqual(order.approval_reason_ids.product_ids, self.product)
 
     def test_routing_matrix(self):
         """Each approval mode x breakpoint x chain length 1..3."""

@@ -140,3 +140,33 @@ tours.add("customer_approval_admin_creates_buyer", {
         },
     ],
 });
+
+tours.add("customer_approval_contract_shop", {
+    url: "/shop",
+    steps: () => [
+        {
+            content: "The shop shows the agreed product",
+            trigger: ".oe_product:contains(Agreed Torque Wrench)",
+        },
+        {
+            content: "... and nothing outside the contract assortment",
+            trigger: "#products_grid:not(:has(.oe_product:contains(Gadget Laser Pointer)))",
+        },
+        {
+            content: "Open the contract assortment",
+            trigger: ".o_contract_assortment_link a[href='/shop/contract']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Add the agreed product from the contract page",
+            trigger: ".o_contract_product:contains(Agreed Torque Wrench) button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "It is in the cart",
+            trigger: ".o_contract_assortment .alert-success:contains(is in your cart)",
+        },
+    ],
+});

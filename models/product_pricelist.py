@@ -1,0 +1,141 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.fields import Domain
+
+# Key of the per-transaction cache of assortment domains in ``cr.cache``.
+ASSORTMENT_CACHE_KEY = "website_sale_customer_approval.assortment_domains"
+
+
+class ProductPricelist(models.Model):
+    _inherit = "product.pricelist"
+
+    is_contract_assortment = fields.Boolean(
+        string="Contract assortment",
+        help="The products named by the rules of this pricelist (variants, products, "
+        "categories with their sub-categories, or all products for a global rule) are "
+        "the agreed products of the customers who use it. Their sub-accounts can be "
+        "limited to them, or need approval for anything else.",
+    )
+    contract_product_count = fields.Integer(
+        string="Products in the assortment",
+        compute="_compute_contract_product_count",
+    )
+
+    def _compute_contract_product_count(self):
+        Template = self.env["product.template"]
+        for pricelist in self:
+            pricelist.contract_product_count = (
+                Template.search_count(
+                    pricelist._get_contract_assortment_domain("product.template")
+                )
+                if pricelist.is_contract_assortment and pricelist.id
+                else 0
+            )
+
+    def _get_partner_pricelist_multi_search_domain_hook(self, company_id):
+        # A contract assortment belongs to the customers it is set on: it is never
+        # the fallback pricelist of the others.
+        return [
+            *super()._get_partner_pricelist_multi_search_domain_hook(company_id),
+            ("is_contract_assortment", "=", False),
+        ]
+
+    def write(self, vals):
+        if "is_contract_assortment" in vals or "active" in vals:
+            self._invalidate_contract_assortment_cache()
+        return super().write(vals)
+
+    def action_view_contract_products(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "product.product_template_action"
+        )
+        action.update(
+            {
+                "name": _("Contract assortment: %s", self.display_name),
+                "domain": list(
+                    self._get_contract_assortment_domain("product.template")
+                ),
+                "context": {"create": False},
+            }
+        )
+        return action
+
+    @api.model
+    def _invalidate_contract_assortment_cache(self):
+        self.env.cr.cache.pop(ASSORTMENT_CACHE_KEY, None)
+
+    def _get_contract_assortment_domain(self, model="product.product"):
+        """The products of the assortment, as a domain on ``model``
+        (``product.product`` or ``product.template``).
+
+        One query reads the rules, whatever their number; the domain is kept for the
+        rest of the transaction (one request), and dropped when a rule changes.
+        Rules are read as the superuser: the domain is data for the shop, not a
+        disclosure of the pricelist. An empty recordset, or a pricelist that is no
+        contract assortment, covers nothing.
+        """
+        if len(self) != 1 or not self.is_contract_assortment or not self.active:
+            return Domain.FALSE
+        cache = self.env.cr.cache.setdefault(ASSORTMENT_CACHE_KEY, {})
+        key = (self.id, model, fields.Date.context_today(self))
+        if key not in cache:
+            cache[key] = self._build_contract_assortment_domain(model)
+        return cache[key]
+
+    def _build_contract_assortment_domain(self, model):
+        now = fields.Datetime.now()
+        rules = (
+            self.env["product.pricelist.item"]
+            .sudo()
+            .search_read(
+                [
+                    ("pricelist_id", "=", self.id),
+                    "|",
+                    ("date_start", "=", False),
+                    ("date_start", "<=", now),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", now),
+                ],
+                ["applied_on", "categ_id", "product_tmpl_id", "product_id"],
+                load=None,
+            )
+        )
+        categories, templates, variants = set(), set(), set()
+        for rule in rules:
+            if rule["applied_on"] == "3_global":
+                return Domain.TRUE
+            if rule["applied_on"] == "2_product_category" and rule["categ_id"]:
+                categories.add(rule["categ_id"])
+            elif rule["applied_on"] == "1_product" and rule["product_tmpl_id"]:
+                templates.add(rule["product_tmpl_id"])
+            elif rule["applied_on"] == "0_product_variant" and rule["product_id"]:
+                variants.add(rule["product_id"])
+        on_template = model == "product.template"
+        domains = []
+        if categories:
+            domains.append(Domain("categ_id", "child_of", sorted(categories)))
+        if templates:
+            field = "id" if on_template else "product_tmpl_id"
+            domains.append(Domain(field, "in", sorted(templates)))
+        if variants:
+            field = "product_variant_ids" if on_template else "id"
+            domains.append(Domain(field, "in", sorted(variants)))
+        return Domain.OR(domains) if domains else Domain.FALSE
+
+    def _filter_contract_assortment(self, products):
+        """The part of ``products`` (``product.product``) inside the assortment, in
+        one query; archived products named by a rule count as inside."""
+        domain = self._get_contract_assortment_domain("product.product")
+        if not products or domain.is_false():
+            return products.browse()
+        if domain.is_true():
+            return products
+        inside = (
+            products.sudo()
+            .with_context(active_test=False)
+            .search(Domain("id", "in", products.ids) & domain)
+        )
+        return products.browse(inside.ids)
