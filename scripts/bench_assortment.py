@@ -17,11 +17,8 @@ by --url is contacted.
 """
 
 import argparse
-import re
-import statistics
-import time
 
-import requests
+from benchlib import login, measure  # scripts/, next to this file
 
 import odoo
 from odoo import api
@@ -108,29 +105,6 @@ def populate(dbname, products, rules):
         )
 
 
-def login(url, user, password):
-    session = requests.Session()
-    page = session.get(f"{url}/web/login", timeout=30)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    session.post(
-        f"{url}/web/login",
-        data={"login": user, "password": password, "csrf_token": token},
-        timeout=30,
-    )
-    return session
-
-
-def measure(session, url, path, repeat):
-    session.get(f"{url}{path}", timeout=120).raise_for_status()  # warm-up
-    timings = []
-    for _i in range(repeat):
-        start = time.perf_counter()
-        response = session.get(f"{url}{path}", timeout=120)
-        timings.append(time.perf_counter() - start)
-        response.raise_for_status()
-    return statistics.median(timings)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True)
@@ -149,8 +123,8 @@ def main():
     lars = login(args.url, "lars@fjord.example", "lars1234")
     anna = login(args.url, "anna@fjord.example", "anna1234")
     for path in ("/shop", "/shop/page/3", "/shop?search=Bench+product+1"):
-        restricted = measure(lars, args.url, path, args.repeat)
-        free = measure(anna, args.url, path, args.repeat)
+        restricted = measure(lars, args.url, path, args.repeat, warm_up=True)
+        free = measure(anna, args.url, path, args.repeat, warm_up=True)
         print(
             f"{path:32} assortment only {restricted * 1000:6.0f} ms   "
             f"unrestricted {free * 1000:6.0f} ms   ratio {restricted / free:.2f}"

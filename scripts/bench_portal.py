@@ -13,11 +13,8 @@ for it. Only the loopback address given by --url is contacted.
 """
 
 import argparse
-import re
-import statistics
-import time
 
-import requests
+from benchlib import login, measure  # scripts/, next to this file
 
 import odoo
 from odoo import Command, api
@@ -71,28 +68,6 @@ def populate(dbname, orders, members):
             ]
         )
         cr.commit()
-
-
-def login(url, user, password):
-    session = requests.Session()
-    page = session.get(f"{url}/web/login", timeout=30)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    session.post(
-        f"{url}/web/login",
-        data={"login": user, "password": password, "csrf_token": token},
-        timeout=30,
-    )
-    return session
-
-
-def measure(session, url, path, repeat):
-    timings = []
-    for _i in range(repeat):
-        start = time.perf_counter()
-        response = session.get(f"{url}{path}", timeout=60)
-        timings.append(time.perf_counter() - start)
-        response.raise_for_status()
-    return statistics.median(timings)
 
 
 def main():
