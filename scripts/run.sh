@@ -28,7 +28,8 @@ Logins (login / password)
     approver, breakpoint 5,000 karin@fjord.example / karin1234 (above: the customer admin)
     buyer, always approval     lars@fjord.example / lars1234   (sees only the contract assortment)
     buyer, breakpoint 500      maja@fjord.example / maja1234
-    buyer, outside assortment  nils@fjord.example / nils1234   (approval only for products outside it)
+    buyer, no restriction      nils@fjord.example / nils1234
+    buyer, outside assortment  olle@fjord.example / olle1234   (approval only for products outside it)
 
 Pages
   $url/shop                     the shop

@@ -18,13 +18,24 @@ class TestInstallation(TransactionCase):
         company = self.env.ref(DEMO + "partner_fjord_engineering")
         self.assertTrue(company.is_company)
         people = company.child_ids
-        self.assertEqual(len(people), 6)
+        self.assertEqual(len(people), 7)
         self.assertTrue(self.env.ref(DEMO + "partner_anna").is_customer_admin)
         erik = self.env.ref(DEMO + "partner_erik")
         self.assertEqual(erik.next_approver_id, self.env.ref(DEMO + "partner_karin"))
-        for login in ("anna", "erik", "karin", "lars", "maja", "nils"):
+        for login in ("anna", "erik", "karin", "lars", "maja", "nils", "olle"):
             user = self.env.ref(f"{DEMO}user_{login}")
             self.assertTrue(user._is_portal(), login)
+
+    def test_demo_contract_assortment(self):
+        contract = self.env.ref(DEMO + "pricelist_fjord_contract")
+        lars = self.env.ref(DEMO + "partner_lars")
+        self.assertEqual(lars.contract_assortment_id, contract)
+        self.assertTrue(lars.contract_assortment_only)
+        self.assertEqual(contract.contract_product_count, 4)
+        # Other customers keep Odoo's pricelists.
+        self.assertNotEqual(
+            self.env.ref("base.res_partner_2").property_product_pricelist, contract
+        )
 
     def test_demo_orders_in_every_approval_state(self):
         company = self.env.ref(DEMO + "partner_fjord_engineering")
