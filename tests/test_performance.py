@@ -74,3 +74,30 @@ class TestQueryCounts(CustomerApprovalCase):
                 )
         # Passing an order on does not touch its lines at all.
         self.assertEqual(one["pass_on"], many["pass_on"])
+
+    def test_assortment_routing_same_queries_for_1_and_200_lines(self):
+        """The contract-assortment reason: one query for all lines of an order."""
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Acme contract", "is_contract_assortment": True}
+        )
+        self.customer.property_product_pricelist = pricelist
+        self.buyer.partner_id.write(
+            {
+                "approval_mode": "outside_assortment",
+                "approval_breakpoint_enabled": False,
+            }
+        )
+
+        def submit_count(lines):
+            order = self._create_order(self.buyer, amount=100, lines=lines)
+            count = self._count(
+                order.with_user(self.buyer).action_submit_for_customer_approval
+            )
+            self.assertEqual(order.approval_reason_ids.code, "outside_assortment")
+            return count
+
+        # First runs fill Odoo's caches (templates, rules, translations).
+        submit_count(1)
+        submit_count(200)
+        one, many = submit_count(1), submit_count(200)
+        self.assertEqual(one[0], many[0])
