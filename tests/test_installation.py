@@ -26,6 +26,26 @@ class TestInstallation(TransactionCase):
             user = self.env.ref(f"{DEMO}user_{login}")
             self.assertTrue(user._is_portal(), login)
 
+    def test_catalogues_load_in_the_languages_of_the_seeds(self):
+        expected = {
+            "fr_FR": "En attente d'approbation",
+            "de_DE": "Wartet auf Freigabe",
+            "sv_SE": "Väntar på attest",
+            "pl_PL": "Oczekuje na akceptację",
+        }
+        for code in expected:
+            self.env["res.lang"]._activate_lang(code)
+        self.env["ir.module.module"]._load_module_terms(
+            ["website_sale_customer_approval"], list(expected)
+        )
+        field = self.env["sale.order"]._fields["approval_state"]
+        for code, label in expected.items():
+            with self.subTest(lang=code):
+                env = self.env(context={"lang": code})
+                self.assertEqual(
+                    dict(field._description_selection(env))["waiting"], label
+                )
+
     def test_demo_contract_assortment(self):
         contract = self.env.ref(DEMO + "pricelist_fjord_contract")
         lars = self.env.ref(DEMO + "partner_lars")
