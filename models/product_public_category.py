@@ -14,24 +14,19 @@ class ProductPublicCategory(models.Model):
     def _compute_has_published_products(self):
         restriction = self.env.user.partner_id._get_shop_restriction_domain()
         if restriction is None:
-            return super()._compute_has_published_products()
+            super()._compute_has_published_products()
+            return
         with_products = self._get_categories_with_assortment_products(restriction)
         for category in self:
             category.has_published_products = category.id in with_products
-        return None
 
     @api.model
     def _search_has_published_products(self, operator, value):
         restriction = self.env.user.partner_id._get_shop_restriction_domain()
         if restriction is None or operator != "in":
             return super()._search_has_published_products(operator, value)
-        return [
-            (
-                "id",
-                "in",
-                list(self._get_categories_with_assortment_products(restriction)),
-            )
-        ]
+        with_products = self._get_categories_with_assortment_products(restriction)
+        return [("id", "in", list(with_products))]
 
     @api.model
     def _get_categories_with_assortment_products(self, restriction):
