@@ -72,6 +72,19 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
             self.env["res.users"].search([("login", "=", "nina@acme.example")])
         )
 
+    def test_team_list_shows_each_persons_settings(self):
+        self.buyer.partner_id.contract_assortment_only = True
+        self.login(self.admin)
+        page = self.url_open("/my/team").text
+
+        def row(user):
+            start = page.index(f'href="/my/team/{user.partner_id.id}"')
+            return page[start : page.index("</tr>", start)]
+
+        self.assertIn("Sees only the contract assortment", row(self.buyer))
+        self.assertIn(self.approver_1.name, row(self.buyer))  # the chain above
+        self.assertNotIn("Sees only the contract assortment", row(self.approver_1))
+
     def test_admin_creates_a_buyer_who_logs_in(self):
         self.login(self.admin)
         page = self.url_open("/my/team")
