@@ -68,6 +68,18 @@ class TestInstallation(TransactionCase):
         self.assertEqual(
             waiting.approval_decider_ids, self.env.ref(DEMO + "partner_karin")
         )
+        # Contract prices, and a history that speaks of the order's own total.
+        contract = self.env.ref(DEMO + "pricelist_fjord_contract")
+        for order in orders:
+            with self.subTest(order=order.name):
+                self.assertEqual(order.pricelist_id, contract)
+                for step in order.approval_history_ids:
+                    self.assertEqual(
+                        order.currency_id.compare_amounts(
+                            step.amount_total, order.amount_total
+                        ),
+                        0,
+                    )
 
 
 @tagged("post_install", "-at_install")
