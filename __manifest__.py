@@ -30,6 +30,7 @@
         "views/portal_team_templates.xml",
         "views/website_sale_templates.xml",
         "views/contract_assortment_templates.xml",
+        "views/free_text_order_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

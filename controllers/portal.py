@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
 
+from ..models.sale_order import FREE_TEXT_MAX_LENGTH
+
 APPROVALS_PER_PAGE = 20
 
 
@@ -175,12 +177,19 @@ class CustomerApprovalPortal(CustomerPortal):
         order = self._get_order_to_review(order_id)
         partner = request.env.user.partner_id
         values = self._prepare_portal_layout_values()
+        can_decide = partner in order._get_customer_approval_deciders(
+            include_admins=True
+        )
+        product_search = (kwargs.get("product_search") or "").strip()[:100]
         values.update(
             {
                 "page_name": "approval",
                 "order": order.sudo(),
-                "can_decide": partner
-                in order._get_customer_approval_deciders(include_admins=True),
+                "can_decide": can_decide,
+                # A free-text order: the products its approver may add
+                "product_search": product_search,
+                "found_products": can_decide
+                and order._get_products_for_free_text_order(product_search),
                 "message": kwargs.get("message"),
                 "error": kwargs.get("error"),
             }
@@ -260,6 +269,22 @@ class CustomerApprovalPortal(CustomerPortal):
         return self._redirect_after_decision(f"/my/approvals/{order.id}", change)
 
     @http.route(
+        "/my/approvals/<int:order_id>/add_product",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_approval_add_product(self, order_id, product_id=None, quantity=1, **kw):
+        order = self._get_order_to_review(order_id)
+
+        def add_product():
+            name = order.action_customer_add_product(product_id, quantity)
+            return _("%s is added to the order.", name)
+
+        return self._redirect_after_decision(f"/my/approvals/{order.id}", add_product)
+
+    @http.route(
         "/my/approvals/approve",
         type="http",
         auth="user",
@@ -286,6 +311,44 @@ class CustomerApprovalPortal(CustomerPortal):
             return _("%s orders approved.", len(orders))
 
         return self._redirect_after_decision("/my/approvals", approve)
+
+    # ------------------------------------------------------------------
+    # The buyer sends a free-text order
+    # ------------------------------------------------------------------
+    @http.route(
+        "/my/orders/free-text",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_free_text_order(self, request_text="", **kwargs):
+        partner = request.env.user.partner_id
+        if not partner.may_send_free_text_orders:
+            raise request.not_found()
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                order = request.env["sale.order"]._create_free_text_order(
+                    request_text,
+                    request.website._prepare_sale_order_values(partner),
+                )
+            except (UserError, AccessError) as exception:
+                error = exception.args[0]
+            else:
+                return request.redirect(order.get_portal_url())
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "free_text_order",
+                "request_text": request_text,
+                "max_length": FREE_TEXT_MAX_LENGTH,
+                "error": error,
+            }
+        )
+        return request.render(
+            "website_sale_customer_approval.portal_free_text_order", values
+        )
 
     # ------------------------------------------------------------------
     # The buyer withdraws a waiting order

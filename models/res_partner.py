@@ -38,6 +38,7 @@ APPROVAL_MODES = [
 APPROVAL_SETUP_FIELDS = (
     "approval_mode",
     "approval_breakpoint_enabled",
+    "may_send_free_text_orders",
     "is_order_approver",
     "is_customer_admin",
     "next_approver_id",
@@ -246,8 +247,11 @@ class ResPartner(models.Model):
     def _needs_approver(self):
         """Whether a setting of this person can make an order need approval."""
         self.ensure_one()
-        return self.approval_mode in ("always", "outside_assortment") or (
-            self.approval_breakpoint_enabled
+        return (
+            self.approval_mode in ("always", "outside_assortment")
+            or self.approval_breakpoint_enabled
+            # a free-text order always waits for an approver
+            or self.may_send_free_text_orders
         )
 
     # ------------------------------------------------------------------

@@ -28,7 +28,10 @@ ENGINE_FIELDS = {
     "approval_reason_ids",
     "approval_history_ids",
     "approval_reminder_date",
+    "is_free_text_order",
 }
+FREE_TEXT_MAX_LENGTH = 2000
+FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"
 
 MAIL_TEMPLATES = {
@@ -99,6 +102,13 @@ class SaleOrder(models.Model):
     approval_rejection_reason = fields.Text(
         compute="_compute_approval_rejection_reason",
         help="The reason the approver gave when rejecting the order.",
+    )
+    is_free_text_order = fields.Boolean(
+        string="Free-text order",
+        copy=False,
+        readonly=True,
+        help="A request of the buyer written in words, without products: the "
+        "approver chooses the products before approving it.",
     )
     approval_waiting_days = fields.Float(
         compute="_compute_approval_waiting_days",
@@ -266,13 +276,18 @@ class SaleOrder(models.Model):
         self._cart_add(product.id, quantity=int(quantity))
         return product.display_name
 
+    def _get_product_lines(self):
+        """The lines that sell a product (not sections nor notes)."""
+        self.ensure_one()
+        return self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+
     def _get_lines_outside_contract_assortment(self):
         """The product lines outside the buyer's contract assortment (all of them
         when the buyer's company has none), in one query for the whole order."""
         self.ensure_one()
-        lines = self.order_line.filtered(
-            lambda line: line.product_id and not line.display_type
-        )
+        lines = self._get_product_lines()
         if not lines:
             return lines
         outside = self.partner_id._get_products_outside_contract_assortment(
@@ -290,6 +305,8 @@ class SaleOrder(models.Model):
         buyer = self.partner_id
         currency = self.company_id.currency_id
         reasons = []
+        if self.is_free_text_order:
+            reasons.append({"code": "free_text", "sequence": 5})
         if buyer.approval_mode == "always":
             reasons.append({"code": "always", "sequence": 10})
         if self._is_above_breakpoint(buyer):
@@ -506,6 +523,14 @@ class SaleOrder(models.Model):
         self._lock_for_customer_decision()
         for order in self:
             order._check_customer_approval_decider(approver)
+            if order.is_free_text_order and not order._get_product_lines():
+                raise UserError(
+                    _(
+                        "Order %s is a free-text request: add the products it asks "
+                        "for before you approve it.",
+                        order.name,
+                    )
+                )
         for order in self.sudo():
             if refused_line_ids:
                 order._customer_refuse_lines(approver, refused_line_ids)
@@ -530,10 +555,7 @@ class SaleOrder(models.Model):
                     )
                 )
             refused |= line
-        product_lines = self.order_line.filtered(
-            lambda line: line.product_id and not line.display_type
-        )
-        if refused == product_lines:
+        if refused == self._get_product_lines():
             raise UserError(_("An order cannot lose all its lines: reject it instead."))
         summary = ", ".join(refused.product_id.mapped("display_name"))
         self.write(
@@ -764,6 +786,146 @@ class SaleOrder(models.Model):
         if not 0 <= quantity < float("inf"):
             raise UserError(_("Quantities must be numbers, 0 or more."))
         return quantity
+
+    # ------------------------------------------------------------------
+    # Free-text orders: a request in words, the approver chooses the products
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_free_text_order(self, request_text, order_values=None):
+        """Create and submit the free-text order of the current user.
+
+        :param request_text: what the buyer needs, in their words.
+        :param order_values: values of a new order from the shop (pricelist,
+            fiscal position, sales team, website); the buyer and the request are
+            set here whatever they say.
+        :return: the order, waiting for approval.
+        """
+        buyer = self.env.user.partner_id
+        if self.env.user._is_public() or not buyer.may_send_free_text_orders:
+            raise AccessError(_("You may not send free-text orders."))
+        request_text = (request_text or "").strip()
+        if not request_text:
+            raise UserError(_("Please describe what you need."))
+        if len(request_text) > FREE_TEXT_MAX_LENGTH:
+            raise UserError(
+                _(
+                    "Please describe what you need in %s characters at most.",
+                    FREE_TEXT_MAX_LENGTH,
+                )
+            )
+        values = dict(order_values or {})
+        values.update(
+            {
+                "partner_id": buyer.id,
+                "is_free_text_order": True,
+                "order_line": [
+                    Command.create({"display_type": "line_note", "name": request_text})
+                ],
+            }
+        )
+        if not values.get("company_id"):
+            values["company_id"] = self.env.company.id
+        # Nothing is kept of a request that cannot be submitted.
+        with self.env.cr.savepoint():
+            order = self.sudo().create(values)
+            order.action_submit_for_customer_approval()
+        return order
+
+    def _get_free_text_request(self):
+        """The buyer's words of a free-text order."""
+        self.ensure_one()
+        notes = self.order_line.filtered(lambda line: line.display_type == "line_note")
+        return "\n".join(notes.mapped("name"))
+
+    def _get_products_for_free_text_order(self, search, limit=FREE_TEXT_SEARCH_LIMIT):
+        """Products an approver may add to this free-text order: those its buyer
+        could order in the shop (sellable, published on the order's website, within
+        the buyer's contract assortment when the buyer sees only that)."""
+        self.ensure_one()
+        search = (search or "").strip()
+        if not search or not self.is_free_text_order:
+            return self.env["product.product"]
+        domain = self._get_free_text_product_domain() & Domain.OR(
+            [
+                Domain("name", "ilike", search),
+                Domain("default_code", "ilike", search),
+            ]
+        )
+        return self.env["product.product"].sudo().search(domain, limit=limit)
+
+    def _get_free_text_product_prices(self, products):
+        """Unit prices of ``products`` for this order, all in one go."""
+        self.ensure_one()
+        if not self.pricelist_id:
+            return {product.id: product.lst_price for product in products}
+        return self.pricelist_id._get_products_price(
+            products, 1.0, currency=self.currency_id
+        )
+
+    def _get_free_text_product_domain(self):
+        self.ensure_one()
+        domain = Domain(
+            [
+                ("sale_ok", "=", True),
+                ("is_published", "=", True),
+                ("website_id", "in", [False, self.website_id.id]),
+            ]
+        )
+        restriction = self.partner_id._get_shop_restriction_domain("product.product")
+        return domain if restriction is None else domain & restriction
+
+    def action_customer_add_product(self, product_id, quantity=1):
+        """The approver adds a product to a free-text order (posted values are
+        checked here, never trusted)."""
+        self.ensure_one()
+        approver = self.env.user.partner_id
+        self._lock_for_customer_decision()
+        self._check_customer_approval_decider(approver)
+        if not self.is_free_text_order:
+            raise UserError(
+                _("Products can be added only to a free-text order (%s).", self.name)
+            )
+        order = self.sudo()
+        product = self.env["product.product"]
+        if str(product_id).isdigit():
+            product = (
+                product.sudo()
+                .browse(int(product_id))
+                .exists()
+                .filtered_domain(order._get_free_text_product_domain())
+            )
+        quantity = self._parse_approval_quantity(quantity)
+        if not product:
+            raise UserError(_("This product cannot be ordered."))
+        if not quantity:
+            raise UserError(_("Please give a quantity above 0."))
+        order.write(
+            {
+                "order_line": [
+                    Command.create(
+                        {"product_id": product.id, "product_uom_qty": quantity}
+                    )
+                ]
+            }
+        )
+        summary = _(
+            "%(product)s added (%(quantity)s)",
+            product=product.display_name,
+            quantity=quantity,
+        )
+        order.write(
+            {
+                "approval_history_ids": [
+                    order._add_approval_history("changed", approver, summary)
+                ]
+            }
+        )
+        # No e-mail per product: the buyer reads the whole order in the
+        # "approved" e-mail, and the history keeps each step.
+        order._log_customer_approval(
+            _("Changed by %(approver)s.", approver=approver.name), summary
+        )
+        return product.display_name
 
     # ------------------------------------------------------------------
     # Portal: who sees what

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.tools.misc import format_amount
 
 REASON_CODES = [
+    ("free_text", "Free-text order"),
     ("always", "Approval always required"),
     ("breakpoint", "Total above breakpoint"),
     ("outside_assortment", "Products outside the contract assortment"),
@@ -40,7 +41,9 @@ class SaleOrderApprovalReason(models.Model):
     @api.depends_context("lang")
     def _compute_name(self):
         for reason in self:
-            if reason.code == "always":
+            if reason.code == "free_text":
+                reason.name = _("a free-text order: the approver chooses the products")
+            elif reason.code == "always":
                 reason.name = _("every order of this buyer needs approval")
             elif reason.code == "breakpoint":
                 reason.name = _(

@@ -27,7 +27,7 @@ Logins (login / password)
     approver, breakpoint 1,000 erik@fjord.example / erik1234   (next approver: Karin)
     approver, breakpoint 5,000 karin@fjord.example / karin1234 (above: the customer admin)
     buyer, always approval     lars@fjord.example / lars1234   (sees only the contract assortment)
-    buyer, breakpoint 500      maja@fjord.example / maja1234
+    buyer, breakpoint 500      maja@fjord.example / maja1234   (may send free-text orders)
     buyer, no restriction      nils@fjord.example / nils1234
     buyer, outside assortment  olle@fjord.example / olle1234   (approval only for products outside it)
 
@@ -35,6 +35,7 @@ Pages
   $url/shop                     the shop
   $url/my                       the portal home of a sub-account
   $url/my/orders                orders with their approval status
+  $url/my/orders/free-text      a request in words, for the approver to fill (Maja)
   $url/my/approvals             orders waiting for my decision (approvers)
   $url/my/team                  sub-accounts (customer admin)
   $url/my/team/statistics       spending per sub-account (customer admin)

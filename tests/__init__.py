@@ -4,6 +4,7 @@ from . import (
     test_contract_assortment,
     test_decisions,
     test_external_api,
+    test_free_text_orders,
     test_installation,
     test_mail,
     test_partner_settings,

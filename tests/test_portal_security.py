@@ -50,11 +50,19 @@ class TestPortalApprovals(HttpCase, CustomerApprovalCase):
             (f"/my/approvals/{self.order.id}/approve", {"comment": "ok"}),
             (f"/my/approvals/{self.order.id}/reject", {"reason": "no"}),
             (f"/my/approvals/{self.order.id}/change", {f"qty_{line.id}": "0.5"}),
+            (
+                f"/my/approvals/{self.order.id}/add_product",
+                {"product_id": str(self.product.id)},
+            ),
         ]
 
     def test_anonymous_is_sent_to_log_in(self):
         self.login(None)
-        for url in ("/my/approvals", f"/my/approvals/{self.order.id}"):
+        for url in (
+            "/my/approvals",
+            f"/my/approvals/{self.order.id}",
+            "/my/orders/free-text",
+        ):
             response = self.url_open(url, allow_redirects=False)
             self.assertEqual(response.status_code, 303, url)
             self.assertIn("/web/login", response.headers["Location"])
