@@ -64,6 +64,9 @@ class TestInstallation(TransactionCase):
             {"none", "waiting", "approved", "rejected"}
             <= set(orders.mapped("approval_state"))
         )
+        free_text = self.env.ref(DEMO + "sale_order_maja_free_text")
+        self.assertEqual(free_text.approval_reason_ids.code, "free_text")
+        self.assertIn("office chairs", free_text._get_free_text_request())
         waiting = self.env.ref(DEMO + "sale_order_maja_level2")
         self.assertEqual(
             waiting.approval_decider_ids, self.env.ref(DEMO + "partner_karin")
