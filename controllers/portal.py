@@ -181,10 +181,15 @@ class CustomerApprovalPortal(CustomerPortal):
             include_admins=True
         )
         product_search = (kwargs.get("product_search") or "").strip()[:100]
+        order_sudo = order.sudo()
         values.update(
             {
                 "page_name": "approval",
-                "order": order.sudo(),
+                "order": order_sudo,
+                "lines": order_sudo.order_line.filtered(
+                    lambda line: not line.display_type
+                ),
+                "has_goods": bool(order_sudo._get_product_lines()),
                 "can_decide": can_decide,
                 # A free-text order: the products its approver may add
                 "product_search": product_search,
@@ -218,11 +223,19 @@ class CustomerApprovalPortal(CustomerPortal):
         # Line-level release: the engine accepts only lines of this order that
         # lie outside the contract assortment.
         refused = [key[7:] for key in kwargs if key.startswith("refuse_")]
+        # The quantities of the page: approving takes the approver's edits, saved
+        # or not (the engine checks them as "Save changes" does).
+        quantities = {
+            key.removeprefix("qty_"): value
+            for key, value in kwargs.items()
+            if key.startswith("qty_")
+        }
 
         def approve():
             order.action_customer_approve(
                 (comment or "").strip()[:2000] or None,
                 refused_line_ids=refused or None,
+                quantities=quantities or None,
             )
             if order.approval_state == "approved":
                 return _("Order %s is approved and released.", order.name)
@@ -304,13 +317,29 @@ class CustomerApprovalPortal(CustomerPortal):
             & request.env["sale.order"]._get_customer_approval_domain(partner)
         )
 
-        def approve():
-            if not orders:
-                raise UserError(_("Select the orders to approve."))
-            orders.action_customer_approve()
-            return _("%s orders approved.", len(orders))
+        if not orders:
+            error = _("Select the orders to approve.")
+            return request.redirect(f"/my/approvals?{url_encode({'error': error})}")
+        # Each order on its own: one that cannot be approved keeps the others.
+        approved, refused = orders._customer_approval_approve_each()
+        query = {}
+        if approved:
+            query["message"] = self._approved_orders_message(approved)
+        if refused:
+            query["error"] = "\n".join(
+                _("%(order)s was not approved: %(reason)s", order=o.name, reason=why)
+                for o, why in refused.items()
+            )
+        return request.redirect(f"/my/approvals?{url_encode(query)}")
 
-        return self._redirect_after_decision("/my/approvals", approve)
+    def _approved_orders_message(self, approved):
+        if len(approved) == 1:
+            return _("Order %s is approved.", approved.name)
+        return _(
+            "%(count)s orders are approved: %(orders)s.",
+            count=len(approved),
+            orders=", ".join(approved.mapped("name")),
+        )
 
     # ------------------------------------------------------------------
     # The buyer sends a free-text order
@@ -353,6 +382,40 @@ class CustomerApprovalPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # The buyer withdraws a waiting order
     # ------------------------------------------------------------------
+    def _get_own_order(self, order_id):
+        """The logged-in buyer's own order, else 404."""
+        order = request.env["sale.order"].browse(order_id)
+        try:
+            order.check_access("read")
+            if not order.exists() or order.partner_id != request.env.user.partner_id:
+                raise request.not_found()
+        except (AccessError, MissingError) as error:
+            raise request.not_found() from error
+        return order
+
+    @http.route(
+        "/my/orders/<int:order_id>/resubmit",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_order_resubmit(self, order_id, **kwargs):
+        """The buyer submits again an order whose approval ended and that the
+        vendor set back to quotation: a new round of approval."""
+        order = self._get_own_order(order_id)
+        try:
+            order.action_submit_for_customer_approval()
+        except (UserError, AccessError) as error:
+            return request.redirect(
+                order.get_portal_url(
+                    query_string="&" + url_encode({"error": error.args[0]})
+                )
+            )
+        return request.redirect(
+            order.get_portal_url(query_string="&approval_message=resubmitted")
+        )
+
     @http.route(
         "/my/orders/<int:order_id>/withdraw",
         type="http",
@@ -361,13 +424,7 @@ class CustomerApprovalPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_order_withdraw(self, order_id, **kwargs):
-        order = request.env["sale.order"].browse(order_id)
-        try:
-            order.check_access("read")
-            if not order.exists() or order.partner_id != request.env.user.partner_id:
-                raise request.not_found()
-        except (AccessError, MissingError) as error:
-            raise request.not_found() from error
+        order = self._get_own_order(order_id)
         try:
             order.action_withdraw_customer_approval()
         except (UserError, AccessError) as error:
@@ -376,4 +433,6 @@ class CustomerApprovalPortal(CustomerPortal):
                     query_string="&" + url_encode({"error": error.args[0]})
                 )
             )
-        return request.redirect(order.get_portal_url())
+        return request.redirect(
+            order.get_portal_url(query_string="&approval_message=withdrawn")
+        )

@@ -1,11 +1,14 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytz
 from werkzeug.urls import url_encode
 
 from odoo import _, fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.addons.website_sale_customer_approval.models.res_partner import TEAM_BOOLEANS
+from odoo.addons.website_sale_customer_approval.models.res_partner_team import (
+    TEAM_BOOLEANS,
+)
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
@@ -24,11 +27,37 @@ class CustomerTeamPortal(CustomerPortal):
             raise request.not_found() from error
         return admin
 
+    @staticmethod
+    def _to_id(value):
+        """A record id posted as text, or 0 when it is none."""
+        value = str(value or "")
+        return int(value) if value.isdigit() else 0
+
+    def _read_team_form(self, form):
+        """The posted /my/team form as Python values; res.partner checks them
+        (see _check_team_values)."""
+        data = {
+            "name": form.get("name") or "",
+            "email": form.get("email") or "",
+            "password": form.get("password") or "",
+            "invite": bool(form.get("invite")),
+            "approval_mode": form.get("approval_mode") or "none",
+            "next_approver_id": False,
+        }
+        for field in TEAM_BOOLEANS:
+            data[field] = bool(form.get(field))
+        try:
+            data["approval_breakpoint"] = float(form.get("approval_breakpoint") or 0)
+        except ValueError:
+            data["approval_breakpoint"] = None  # refused by the model
+        if form.get("next_approver_id"):
+            # Not a number: an id that matches nobody, refused by the model.
+            data["next_approver_id"] = self._to_id(form["next_approver_id"]) or -1
+        return data
+
     def _render_team_form(self, admin, member, form=None, errors=None):
         values = self._prepare_portal_layout_values()
-        approvers = admin._get_team().filtered(
-            lambda p: p.is_order_approver and p.active and p != member
-        )
+        approvers = admin._get_team_approvers() - member
         fields_shown = ("name", "email", "approval_breakpoint", *TEAM_BOOLEANS)
         if form is not None:  # a posted form comes back with its errors
             shown = {field: form.get(field) for field in fields_shown}
@@ -95,12 +124,12 @@ class CustomerTeamPortal(CustomerPortal):
         admin = self._get_team_admin()
         member = request.env["res.partner"]
         if member_id:
-            member = admin._get_team_member(
-                int(member_id) if member_id.isdigit() else 0
-            )
+            member = admin._get_team_member(self._to_id(member_id))
             if not member:
                 raise request.not_found()
-        member, errors = admin._save_team_member(form, member or None)
+        member, errors = admin._save_team_member(
+            self._read_team_form(form), member or None
+        )
         if errors:
             return self._render_team_form(
                 admin, member or request.env["res.partner"], form, errors
@@ -129,12 +158,31 @@ class CustomerTeamPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Statistics
     # ------------------------------------------------------------------
-    @http.route("/my/team/statistics", type="http", auth="user", website=True)
+    def _get_statistics_timezone(self):
+        """The time zone of the dates of the statistics: the user's, else the
+        browser's, else the one the website guessed (see Website's
+        _frontend_pre_dispatch); UTC at last."""
+        for tz in (
+            request.env.user.tz,
+            request.cookies.get("tz"),
+            request.env.context.get("tz"),
+        ):
+            if tz and tz in pytz.all_timezones_set:
+                return tz
+        return "UTC"
+
+    @http.route(
+        ["/my/team/statistics", "/my/team/statistics/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
     def portal_team_statistics(
         self, date_from=None, date_to=None, member_id=None, page=1, **kwargs
     ):
         admin = self._get_team_admin()
-        today = fields.Date.context_today(admin)
+        tz = self._get_statistics_timezone()
+        today = fields.Date.context_today(admin.with_context(tz=tz))
         try:
             start = (
                 fields.Date.to_date(date_from) if date_from else today.replace(day=1)
@@ -145,28 +193,30 @@ class CustomerTeamPortal(CustomerPortal):
         if start > end:
             start, end = end, start
         SaleOrder = request.env["sale.order"].sudo()
-        rows = SaleOrder._get_team_spending(admin.commercial_partner_id, start, end)
+        rows = SaleOrder._get_team_spending(admin.commercial_partner_id, start, end, tz)
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "team_statistics",
                 "rows": rows,
+                "summary": SaleOrder._sum_team_spending(rows),
                 "date_from": start,
                 "date_to": end,
+                "timezone": tz,
                 "member": request.env["res.partner"],
             }
         )
-        if member_id and str(member_id).isdigit():
-            member = admin._get_team_member(int(member_id))
+        if member_id:
+            member = admin._get_team_person(self._to_id(member_id))
             if not member:
                 raise request.not_found()
-            domain = SaleOrder._get_team_spending_domain(member, start, end)
+            domain = admin._get_team_person_orders_domain(member, start, end, tz)
             url_args = {"date_from": start, "date_to": end, "member_id": member.id}
             pager = portal_pager(
                 url="/my/team/statistics",
                 url_args=url_args,
                 total=SaleOrder.search_count(domain),
-                page=int(page) if str(page).isdigit() else 1,
+                page=page,
                 step=ORDERS_PER_PAGE,
             )
             values.update(

@@ -1,12 +1,15 @@
 from . import (
+    payment_transaction,
     product_pricelist,
     product_pricelist_item,
     product_public_category,
     res_config_settings,
     res_partner,
+    res_partner_team,
     sale_order,
     sale_order_approval_history,
     sale_order_approval_reason,
     sale_order_line,
+    sale_order_spending,
     website,
 )

@@ -13,3 +13,10 @@ class ResConfigSettings(models.TransientModel):
         help="Approvers get a daily e-mail listing the orders that wait for them "
         "for longer than this. 0 sends no reminder.",
     )
+    customer_approval_prepayment = fields.Boolean(
+        string="Approved orders wait for online payment",
+        config_parameter="website_sale_customer_approval.prepayment",
+        help="On: an approved order that asks for online payment waits for the "
+        "buyer's payment before it is confirmed. Off (business customers buying on "
+        "account): the last approval confirms the order.",
+    )

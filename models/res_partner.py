@@ -1,31 +1,8 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
-
-from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-
-# The settings a customer admin edits in the portal (/my/team).
-TEAM_SETTINGS = (
-    "approval_mode",
-    "is_order_approver",
-    "is_customer_admin",
-    "approval_breakpoint_enabled",
-    "approval_breakpoint",
-    "next_approver_id",
-    "contract_assortment_only",
-    "may_send_free_text_orders",
-)
-TEAM_BOOLEANS = (
-    "is_order_approver",
-    "is_customer_admin",
-    "approval_breakpoint_enabled",
-    "contract_assortment_only",
-    "may_send_free_text_orders",
-)
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MIN_PASSWORD_LENGTH = 6
 
 APPROVAL_MODES = [
     ("none", "No restriction"),
@@ -45,6 +22,8 @@ APPROVAL_SETUP_FIELDS = (
     "parent_id",
     "active",
 )
+# Fields whose change may move a person out of their customer company.
+COMPANY_CHANGE_FIELDS = {"parent_id", "is_company"}
 
 
 class ResPartner(models.Model):
@@ -267,15 +246,97 @@ class ResPartner(models.Model):
 
     @api.constrains(*APPROVAL_SETUP_FIELDS)
     def _check_approval_setup(self):
-        companies = self.commercial_partner_id
-        # Everybody of the touched companies: a change of one person (an approver who
-        # loses the right, an admin archived) may break the chain of another.
-        people = self.with_context(active_test=True).search(
+        self._check_approver_departure()
+        self._check_company_approval_setup(
+            self.commercial_partner_id, self.filtered("active")
+        )
+
+    def write(self, vals):
+        # A person moved to another company leaves colleagues behind: their
+        # former company is checked again once the move is written (the
+        # constraints only see the company the person belongs to afterwards).
+        leaving = {}
+        if COMPANY_CHANGE_FIELDS & vals.keys():
+            leaving = {
+                person: person.commercial_partner_id
+                for person in self
+                if not person.is_company
+            }
+        result = super().write(vals)
+        left = self.browse().union(
+            *(
+                company
+                for person, company in leaving.items()
+                if person.commercial_partner_id != company
+            )
+        )
+        if left:
+            self._check_company_approval_setup(left)
+        return result
+
+    def _check_approver_departure(self):
+        """Nobody leaves the colleagues whose next approver they are: archived or
+        moved to another company, they could no longer decide their orders."""
+        people = self.filtered(lambda partner: not partner.is_company)
+        if not people:
+            return
+        # Archived colleagues wait for nobody: the search skips them.
+        dependents = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("next_approver_id", "in", people.ids)])
+        )
+        for person in people:
+            stranded = dependents.filtered(
+                lambda d, p=person: (
+                    d.next_approver_id == p
+                    and (
+                        not p.active
+                        or d.commercial_partner_id != p.commercial_partner_id
+                    )
+                )
+            )
+            if not stranded:
+                continue
+            colleagues = ", ".join(stranded.mapped("name"))
+            if not person.active:
+                raise ValidationError(
+                    _(
+                        "%(person)s cannot be archived: they are the next approver "
+                        "of %(colleagues)s. Choose another next approver for them "
+                        "first.",
+                        person=person.name,
+                        colleagues=colleagues,
+                    )
+                )
+            raise ValidationError(
+                _(
+                    "%(person)s cannot leave %(company)s: they are the next approver "
+                    "of %(colleagues)s, who could no longer reach them. Choose "
+                    "another next approver for them first.",
+                    person=person.name,
+                    company=stranded[0].commercial_partner_id.display_name,
+                    colleagues=colleagues,
+                )
+            )
+
+    @api.model
+    def _check_company_approval_setup(self, companies, people=None):
+        """The approval set-up of the customer ``companies``: valid next approvers,
+        and somebody to decide the orders of each person who may need approval.
+
+        :param people: persons to check besides the active people of ``companies``
+        """
+        # Everybody of the companies: a change of one person (an approver who
+        # loses the right, an admin archived or moved away) may break the chain of
+        # another. The people written come first: a circle is named from where it
+        # was closed.
+        people = (people or self.browse()) | self.with_context(active_test=True).search(
             [
                 ("commercial_partner_id", "in", companies.ids),
                 ("is_company", "=", False),
             ]
-        ) | self.filtered("active")
+        )
         people._check_next_approver()
         admins = people.filtered("is_customer_admin")
         for person in people:
@@ -296,7 +357,8 @@ class ResPartner(models.Model):
                 )
 
     def _check_next_approver(self):
-        for person in self.filtered("next_approver_id"):
+        people = self.filtered("next_approver_id")
+        for person in people:
             approver = person.next_approver_id
             if approver == person:
                 raise ValidationError(
@@ -319,191 +381,58 @@ class ResPartner(models.Model):
                         person=person.display_name,
                     )
                 )
-            seen = person
-            while approver:
-                if approver in seen:
-                    raise ValidationError(
-                        _(
-                            "The approval chain of %(person)s goes round in a circle "
-                            "(%(chain)s).",
-                            person=person.display_name,
-                            chain=" → ".join([*seen.mapped("name"), approver.name]),
-                        )
-                    )
-                seen |= approver
+        if people._has_cycle("next_approver_id"):
+            people._raise_approval_cycle()
+
+    def _raise_approval_cycle(self):
+        """Name the circle that one of ``self`` is in (see _has_cycle)."""
+        for person in self:
+            chain = [person]
+            approver = person.next_approver_id
+            while approver and approver not in chain:
+                chain.append(approver)
                 approver = approver.next_approver_id
+            if approver == person:
+                raise ValidationError(
+                    _(
+                        "The approval chain of %(person)s goes round in a circle "
+                        "(%(chain)s).",
+                        person=person.display_name,
+                        chain=" → ".join([*(p.name for p in chain), person.name]),
+                    )
+                )
+        raise ValidationError(
+            _(
+                "The approval chains of %s go round in a circle.",
+                ", ".join(self.mapped("display_name")),
+            )
+        )
 
     def _get_approval_reminder_orders(self):
-        """The orders a reminder e-mail lists (see the approval reminder cron)."""
-        order_ids = self.env.context.get("approval_reminder_order_ids") or []
-        return self.env["sale.order"].sudo().browse(order_ids)
-
-    # ------------------------------------------------------------------
-    # The customer admin's team (/my/team): the rules live here, the portal only
-    # renders them
-    # ------------------------------------------------------------------
-    def _check_team_admin(self):
-        """``self`` is the logged-in person; they must be a customer admin."""
+        """The orders a reminder e-mail lists (see the approval reminder cron):
+        of the orders the cron names, those of this person's company that still
+        wait for approval."""
         self.ensure_one()
-        if not self.is_customer_admin or not self.commercial_partner_id.is_company:
-            raise AccessError(_("Only a customer admin may manage the team."))
-
-    def _get_team(self):
-        """The sub-accounts of the admin's company, archived ones included."""
-        self._check_team_admin()
+        order_ids = [
+            order_id
+            for order_id in self.env.context.get("approval_reminder_order_ids") or []
+            if isinstance(order_id, int)
+        ]
+        if not order_ids:
+            return self.env["sale.order"]
         return (
-            self.sudo()
-            .with_context(active_test=False)
+            self.env["sale.order"]
+            .sudo()
             .search(
                 [
-                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
-                    ("is_company", "=", False),
-                    ("type", "=", "contact"),
+                    ("id", "in", order_ids),
+                    (
+                        "partner_id.commercial_partner_id",
+                        "=",
+                        self.commercial_partner_id.id,
+                    ),
+                    ("approval_state", "=", "waiting"),
                 ],
-                order="active desc, name",
+                order="id",
             )
         )
-
-    def _get_team_member(self, member_id):
-        """A sub-account of the admin's company, or an empty recordset."""
-        team = self._get_team()
-        return team.filtered(lambda member: member.id == member_id)
-
-    def _parse_team_form(self, form, member=None):
-        """Turn a posted /my/team form into values, never trusting it.
-
-        :return: (values for res.partner, values for res.users, {field: error})
-        """
-        self._check_team_admin()
-        errors = {}
-        values = {}
-        user_values = {}
-        name = (form.get("name") or "").strip()
-        if not name:
-            errors["name"] = _("Enter the name.")
-        values["name"] = name[:128]
-        email = (form.get("email") or "").strip().lower()
-        if not EMAIL_PATTERN.match(email):
-            errors["email"] = _("Enter a valid e-mail address: it is the login.")
-        else:
-            users = self.env["res.users"].sudo().with_context(active_test=False)
-            taken = users.search([("login", "=", email)]) - (
-                member.user_ids if member else users
-            )
-            if taken:
-                errors["email"] = _("This e-mail address is already someone's login.")
-        values["email"] = email
-        user_values["login"] = email
-        password = form.get("password") or ""
-        if password:
-            if len(password) < MIN_PASSWORD_LENGTH:
-                errors["password"] = _(
-                    "The password needs at least %s characters.", MIN_PASSWORD_LENGTH
-                )
-            user_values["password"] = password
-        self._parse_team_approval(form, member, values, errors)
-        return values, user_values, errors
-
-    def _parse_team_approval(self, form, member, values, errors):
-        """The approval settings of a posted /my/team form (see _parse_team_form)."""
-        mode = form.get("approval_mode") or "none"
-        if mode not in dict(APPROVAL_MODES):
-            errors["approval_mode"] = _("Choose an approval mode.")
-        values["approval_mode"] = mode
-        for field in TEAM_BOOLEANS:
-            values[field] = bool(form.get(field))
-        values["approval_breakpoint"] = 0.0
-        if values["approval_breakpoint_enabled"]:
-            try:
-                breakpoint_amount = float(form.get("approval_breakpoint") or 0)
-            except ValueError:
-                breakpoint_amount = -1.0
-            if not 0 <= breakpoint_amount < 1e12:
-                errors["approval_breakpoint"] = _("Enter an amount of 0 or more.")
-            else:
-                values["approval_breakpoint"] = breakpoint_amount
-        next_approver_id = form.get("next_approver_id") or ""
-        values["next_approver_id"] = False
-        if next_approver_id:
-            approvers = self._get_team().filtered(
-                lambda p: p.is_order_approver and p.active
-            )
-            next_approver = approvers.filtered(
-                lambda p: str(p.id) == str(next_approver_id)
-            )
-            if not next_approver or next_approver == member:
-                errors["next_approver_id"] = _(
-                    "Choose an approver of your company other than this person."
-                )
-            else:
-                values["next_approver_id"] = next_approver.id
-
-    def _save_team_member(self, form, member=None):
-        """Create or update a sub-account from the admin's form.
-
-        :return: (the sub-account, {field: error}); nothing is saved when there
-            are errors.
-        """
-        values, user_values, errors = self._parse_team_form(form, member)
-        if not member and not user_values.get("password") and not form.get("invite"):
-            errors["password"] = _(
-                "Set a password of at least %s characters, or send an invitation.",
-                MIN_PASSWORD_LENGTH,
-            )
-        if errors:
-            return member, errors
-        company = self.commercial_partner_id
-        try:
-            with self.env.cr.savepoint():
-                if member:
-                    member = member.sudo()
-                    member.write(values)
-                    member.user_ids.write(user_values)
-                else:
-                    member = self.sudo().create(
-                        dict(values, parent_id=company.id, type="contact")
-                    )
-                    user = (
-                        self.env["res.users"]
-                        .sudo()
-                        .with_context(no_reset_password=True)
-                        .create(
-                            dict(
-                                user_values,
-                                partner_id=member.id,
-                                group_ids=[
-                                    Command.set([self.env.ref("base.group_portal").id])
-                                ],
-                            )
-                        )
-                    )
-                    if not user_values.get("password"):
-                        user.with_context(create_user=True).action_reset_password()
-        except (ValidationError, UserError) as error:
-            # The engine's rules (chain, cycle, somebody to decide) concern the chain.
-            return member, {"next_approver_id": error.args[0]}
-        return member, {}
-
-    def _set_team_member_active(self, member, active):
-        """Deactivate (no login, out of the chains) or reactivate a sub-account."""
-        self._check_team_admin()
-        if member == self and not active:
-            raise UserError(_("You cannot deactivate yourself."))
-        # The team is read with archived members; Odoo's own checks of the archiving
-        # must see active records only.
-        member = member.sudo().with_context(active_test=True)
-        # Searched rather than read from user_ids, which lists active users only.
-        users = (
-            self.env["res.users"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "=", member.id)])
-        )
-        with self.env.cr.savepoint():
-            if active:
-                member.active = True
-                users.active = True
-            else:
-                users.active = False
-                member.active = False
-        return True

@@ -5,9 +5,9 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, str2bool
 
 APPROVAL_STATES = [
     ("none", "No approval needed"),
@@ -19,11 +19,15 @@ APPROVAL_STATES = [
 ]
 # The vendor must not process an order in these states.
 BLOCKED_APPROVAL_STATES = ("waiting", "rejected", "withdrawn", "cancelled")
+# States that end a round of approval: set back to quotation, such an order can be
+# submitted again for a new round.
+ENDED_APPROVAL_STATES = ("rejected", "withdrawn", "cancelled")
 # Fields only the approval engine writes (it does so as superuser, after its checks).
 ENGINE_FIELDS = {
     "approval_state",
     "current_approver_id",
     "approval_level",
+    "approval_round",
     "approval_requested_date",
     "approval_reason_ids",
     "approval_history_ids",
@@ -33,6 +37,7 @@ ENGINE_FIELDS = {
 FREE_TEXT_MAX_LENGTH = 2000
 FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"
+PREPAYMENT_PARAM = "website_sale_customer_approval.prepayment"
 
 MAIL_TEMPLATES = {
     "request": "website_sale_customer_approval.mail_template_approval_request",
@@ -44,6 +49,13 @@ MAIL_TEMPLATES = {
     "reminder": "website_sale_customer_approval.mail_template_approval_reminder",
     "changed": "website_sale_customer_approval.mail_template_order_changed",
 }
+
+
+def format_quantity(quantity):
+    """A quantity as people write it: 2 rather than 2.0, 2.5 as it is."""
+    return "%g" % quantity
+
+
 # History decisions that count as "decided by" their approver.
 DECIDING_STEPS = ("passed_on", "released", "rejected")
 
@@ -72,6 +84,12 @@ class SaleOrder(models.Model):
     )
     approval_level = fields.Integer(
         copy=False, readonly=True, help="Level of the approval chain the order is at."
+    )
+    approval_round = fields.Integer(
+        copy=False,
+        readonly=True,
+        help="How many times the order was submitted for approval: an order set back "
+        "to quotation after a rejection starts a new round.",
     )
     approval_requested_date = fields.Datetime(
         string="Waiting since", copy=False, readonly=True
@@ -110,6 +128,10 @@ class SaleOrder(models.Model):
         help="A request of the buyer written in words, without products: the "
         "approver chooses the products before approving it.",
     )
+    free_text_request = fields.Text(
+        compute="_compute_free_text_request",
+        help="The buyer's words of a free-text order.",
+    )
     approval_waiting_days = fields.Float(
         compute="_compute_approval_waiting_days",
         string="Waiting (days)",
@@ -138,6 +160,27 @@ class SaleOrder(models.Model):
             )
             order.approval_rejection_reason = rejections[-1:].comment
 
+    @api.depends("is_free_text_order", "order_line.display_type", "order_line.name")
+    def _compute_free_text_request(self):
+        for order in self:
+            order.free_text_request = (
+                order._get_free_text_request() if order.is_free_text_order else False
+            )
+
+    @api.depends("approval_state")
+    def _compute_type_name(self):
+        # A buyer's order under approval is an order to them, not a quotation of
+        # the vendor, whatever Odoo's state while it waits (or waits for payment).
+        super()._compute_type_name()
+        for order in self:
+            if order.approval_state not in (False, "none") and order.state != "sale":
+                order.type_name = _("Order")
+
+    def _customer_approval_awaits_buyer_payment(self):
+        """Released, and waiting for the buyer's online payment."""
+        self.ensure_one()
+        return self.approval_state == "approved" and self.state in ("draft", "sent")
+
     @api.depends("approval_state", "approval_requested_date")
     def _compute_approval_waiting_days(self):
         now = fields.Datetime.now()
@@ -151,33 +194,106 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     # Guards: the vendor processes only released orders
     # ------------------------------------------------------------------
+    def _customer_approval_is_controlled(self):
+        """Whether the buyer's company controls this order: it comes from the shop
+        or the portal, or it went through approval before. A quotation that the
+        vendor enters in the backoffice for a customer (a phone order) stays the
+        vendor's to confirm."""
+        self.ensure_one()
+        return bool(
+            self.website_id
+            or self.is_free_text_order
+            or self.approval_round
+            or self.approval_state not in (False, "none")
+        )
+
+    def _customer_approval_gate_error(self):
+        """Why the order may not become a sale, be paid or be invoiced yet.
+
+        The one gate of the vendor's processing: confirmation, payment
+        transactions, signatures, invoices and down payments all ask it.
+
+        :return: the message for the user, or False when the order may go on.
+        """
+        self.ensure_one()
+        state = self.approval_state or "none"
+        if state == "approved":
+            return False
+        if state == "none":
+            if self._customer_approval_is_controlled() and (
+                self._get_customer_approval_reasons()
+            ):
+                return _(
+                    "Order %s needs the approval of your company: it cannot be "
+                    "confirmed or paid before an approver has released it. Please "
+                    'use "Submit for approval" at the last step of the checkout.',
+                    self.name,
+                )
+            return False
+        messages = {
+            "waiting": _(
+                "Order %s waits for the approval of the customer: it can be "
+                "confirmed, paid or invoiced only once an approver of the customer "
+                "has released it.",
+                self.name,
+            ),
+            "rejected": _(
+                "Order %s was rejected by an approver of the customer: it cannot be "
+                "confirmed, paid or invoiced unless it is submitted for approval "
+                "again and released.",
+                self.name,
+            ),
+            "withdrawn": _(
+                "Order %s was withdrawn by its buyer: it cannot be confirmed, paid or "
+                "invoiced unless it is submitted for approval again and released.",
+                self.name,
+            ),
+            "cancelled": _(
+                "Order %s was cancelled while it waited for the approval of the "
+                "customer: it cannot be confirmed, paid or invoiced unless it is "
+                "submitted for approval again and released.",
+                self.name,
+            ),
+        }
+        return messages[state]
+
+    def _check_customer_approval_gate(self):
+        """Raise the gate's error of the first order that may not go on."""
+        for order in self:
+            if error := order._customer_approval_gate_error():
+                raise UserError(error)
+
     def _confirmation_error_message(self):
         self.ensure_one()
-        if self.approval_state == "waiting":
-            return _(
-                "Order %s waits for the approval of the customer: it can be confirmed "
-                "only once an approver of the customer has released it.",
-                self.name,
-            )
-        if self.approval_state in ("rejected", "withdrawn", "cancelled"):
-            return _(
-                "Order %(order)s was %(state)s: it cannot be confirmed.",
-                order=self.name,
-                state=self._get_approval_state_label().lower(),
-            )
-        return super()._confirmation_error_message()
+        return self._customer_approval_gate_error() or (
+            super()._confirmation_error_message()
+        )
+
+    def _check_cart_is_ready_to_be_paid(self):
+        # The shop's payment routes (transaction, express checkout, zero amount)
+        # all ask this before taking money or confirming.
+        for order in self:
+            if error := order._customer_approval_gate_error():
+                raise ValidationError(error)
+        return super()._check_cart_is_ready_to_be_paid()
 
     def _create_invoices(self, *args, **kwargs):
-        blocked = self.filtered(lambda o: o.approval_state in BLOCKED_APPROVAL_STATES)
-        if blocked:
+        self._check_customer_approval_gate()
+        return super()._create_invoices(*args, **kwargs)
+
+    def _check_customer_approval_lines_frozen(self):
+        """The lines of an order that waits for the customer's approvers change
+        only through their decisions: what they approve is what the vendor gets."""
+        waiting = self.filtered(lambda order: order.approval_state == "waiting")
+        if waiting:
             raise UserError(
                 _(
-                    "Orders waiting for or refused by the customer's approval "
-                    "cannot be invoiced: %s",
-                    ", ".join(blocked.mapped("name")),
+                    "Order %s waits for the approval of the customer: its lines "
+                    "cannot change meanwhile. Wait for the decision, or cancel the "
+                    "order and make a new quotation.",
+                    waiting[0].name,
                 )
             )
-        return super()._create_invoices(*args, **kwargs)
 
     def _action_cancel(self):
         # The vendor cancels an order that waits: its approvers have nothing left
@@ -277,11 +393,10 @@ class SaleOrder(models.Model):
         return product.display_name
 
     def _get_product_lines(self):
-        """The lines that sell a product (not sections nor notes)."""
+        """The lines of goods the customer's rules judge: not sections nor notes,
+        nor delivery, down payment, discount or reward lines."""
         self.ensure_one()
-        return self.order_line.filtered(
-            lambda line: line.product_id and not line.display_type
-        )
+        return self.order_line.filtered("is_customer_approval_goods")
 
     def _get_lines_outside_contract_assortment(self):
         """The product lines outside the buyer's contract assortment (all of them
@@ -332,10 +447,14 @@ class SaleOrder(models.Model):
         return reasons
 
     def _get_customer_approval_done_by(self):
-        """People who already approved the order: they are not asked again."""
+        """People who already approved the order in its current round: they are not
+        asked again. (A new round after a rejection asks everybody again.)"""
         self.ensure_one()
         return self.approval_history_ids.filtered(
-            lambda h: h.decision in ("passed_on", "released")
+            lambda h: (
+                h.decision in ("passed_on", "released")
+                and h.round == self.approval_round
+            )
         ).approver_id
 
     def _get_customer_approval_deciders(self, include_admins=False, admins=None):
@@ -350,13 +469,26 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if self.approval_state != "waiting":
             return self.env["res.partner"]
-        if admins is None and (include_admins or not self.current_approver_id):
+        return self._customer_approval_deciders_of(
+            self.current_approver_id,
+            include_admins=include_admins,
+            admins=admins,
+            done_by=self._get_customer_approval_done_by(),
+        )
+
+    def _customer_approval_deciders_of(
+        self, approver, include_admins=False, admins=None, done_by=None
+    ):
+        """Who decides when ``approver`` is the current approver (empty: the
+        customer admins), without the buyer and ``done_by``. Needs no write, so a
+        submission knows its deciders before it changes anything."""
+        self.ensure_one()
+        if admins is None and (include_admins or not approver):
             admins = self.partner_id.sudo()._get_customer_admins().sudo(False)
-        deciders = self.current_approver_id or admins
+        deciders = approver or admins
         if include_admins:
             deciders |= admins
-        excluded = self.partner_id | self._get_customer_approval_done_by()
-        return deciders - excluded
+        return deciders - self.partner_id - (done_by or self.env["res.partner"])
 
     def _get_customer_approval_escalation(self, approver):
         """Where an approval above ``approver``'s breakpoint goes.
@@ -376,7 +508,9 @@ class SaleOrder(models.Model):
         return self.env["res.partner"], False
 
     # ------------------------------------------------------------------
-    # Decisions: one entry point each, for the portal, the backoffice and RPC
+    # Decisions: one entry point each, for the portal, the backoffice and RPC.
+    # Each checks everything before it writes, and runs in a savepoint: an error
+    # leaves the orders exactly as they were, whoever catches it.
     # ------------------------------------------------------------------
     def _check_customer_approval_buyer(self):
         """The buyer of the order, or the vendor's sales staff, may submit and
@@ -406,17 +540,21 @@ class SaleOrder(models.Model):
             ["approval_state", "current_approver_id", "approval_level"]
         )
 
+    def _check_customer_approval_waiting(self):
+        for order in self:
+            if order.approval_state != "waiting":
+                raise UserError(
+                    _(
+                        "Order %(order)s does not wait for approval any more "
+                        "(%(state)s).",
+                        order=order.name,
+                        state=order._get_approval_state_label(),
+                    )
+                )
+
     def _check_customer_approval_decider(self, partner):
         self.ensure_one()
-        if self.approval_state != "waiting":
-            raise UserError(
-                _(
-                    "Order %(order)s does not wait for approval any more: it is "
-                    "%(state)s.",
-                    order=self.name,
-                    state=self._get_approval_state_label().lower(),
-                )
-            )
+        self._check_customer_approval_waiting()
         if partner == self.partner_id:
             raise AccessError(_("You cannot decide on your own order %s.", self.name))
         if partner not in self._get_customer_approval_deciders(include_admins=True):
@@ -444,6 +582,7 @@ class SaleOrder(models.Model):
                 "approver_id": approver and approver.id,
                 "user_id": self.env.user.id,
                 "level": self.approval_level,
+                "round": self.approval_round,
                 "comment": comment,
                 "currency_id": self.currency_id.id,
                 "amount_total": self.amount_total,
@@ -451,39 +590,33 @@ class SaleOrder(models.Model):
         )
 
     def action_submit_for_customer_approval(self):
-        """Route the order of a buyer at checkout.
+        """Route the order of a buyer at checkout, or submit again an order whose
+        approval ended (rejected, withdrawn, cancelled) and that is a quotation
+        again: it starts a new round from the buyer's next approver.
 
         :return: True when the order now waits for approval, False when it needs
             none (it then continues as any other order).
         """
         self.ensure_one()
         self._check_customer_approval_buyer()
+        self._lock_for_customer_decision()
         if self.approval_state == "waiting":
             raise UserError(_("Order %s already waits for approval.", self.name))
-        if self.state not in ("draft", "sent"):
+        if self.approval_state == "approved" or self.state not in ("draft", "sent"):
             raise UserError(
                 _("Only a quotation can be submitted for approval (%s).", self.name)
             )
         reasons = self._get_customer_approval_reasons()
         if not reasons:
+            if self.approval_state in ENDED_APPROVAL_STATES:
+                # The order needs no approval any more (the buyer's settings
+                # changed): it becomes an ordinary quotation again.
+                self.sudo().write({"approval_state": "none"})
             return False
         order = self.sudo()
         buyer = order.partner_id
-        order._prefetch_lines_for_state_change()
-        order.write(
-            {
-                # A waiting order is no cart any more: website_sale starts a new cart
-                # for the buyer, and the vendor finds it among sent quotations.
-                "state": "sent",
-                "approval_state": "waiting",
-                "current_approver_id": buyer.next_approver_id.id,
-                "approval_level": 1,
-                "approval_requested_date": fields.Datetime.now(),
-                "approval_reason_ids": [Command.clear()]
-                + [Command.create(values) for values in reasons],
-            }
-        )
-        deciders = order._get_customer_approval_deciders()
+        # Who will decide, known before anything is written.
+        deciders = order._customer_approval_deciders_of(buyer.next_approver_id)
         if not deciders:
             raise UserError(
                 _(
@@ -492,50 +625,104 @@ class SaleOrder(models.Model):
                     buyer.commercial_partner_id.display_name,
                 )
             )
-        order.write(
-            {
-                "approval_history_ids": [
-                    order._add_approval_history("submitted", order.current_approver_id)
-                ]
-            }
-        )
-        order._log_customer_approval(
-            _(
-                "Submitted for approval to %(deciders)s: %(reasons)s",
-                deciders=", ".join(deciders.mapped("name")),
-                reasons="; ".join(order.approval_reason_ids.mapped("name")),
+        with self.env.cr.savepoint():
+            order._prefetch_lines_for_state_change()
+            order.write(
+                {
+                    # A waiting order is no cart any more: website_sale starts a new
+                    # cart for the buyer, and the vendor finds it among sent
+                    # quotations.
+                    "state": "sent",
+                    "approval_state": "waiting",
+                    "current_approver_id": buyer.next_approver_id.id,
+                    "approval_level": 1,
+                    "approval_round": order.approval_round + 1,
+                    "approval_requested_date": fields.Datetime.now(),
+                    "approval_reminder_date": False,
+                    "approval_reason_ids": [Command.clear()]
+                    + [Command.create(values) for values in reasons],
+                }
             )
-        )
-        order._send_customer_approval_mail("submitted", buyer)
-        order._send_customer_approval_mail("request", deciders)
+            order.write(
+                {
+                    "approval_history_ids": [
+                        order._add_approval_history(
+                            "submitted", order.current_approver_id
+                        )
+                    ]
+                }
+            )
+            order._log_customer_approval(
+                _(
+                    "Submitted for approval to %(deciders)s: %(reasons)s",
+                    deciders=", ".join(deciders.mapped("name")),
+                    reasons="; ".join(order.approval_reason_ids.mapped("name")),
+                )
+            )
+            order._send_customer_approval_mail("submitted", buyer)
+            order._send_customer_approval_mail("request", deciders)
         return True
 
-    def action_customer_approve(self, comment=None, refused_line_ids=None):
+    def action_customer_approve(
+        self, comment=None, refused_line_ids=None, quantities=None
+    ):
         """Approve as the current user: pass the order on when its total is above
-        the approver's breakpoint, else release it.
+        the approver's breakpoint, else release it. All the orders or none: an
+        error leaves every one of them as it was.
 
         :param refused_line_ids: ids of lines outside the contract assortment that
             the approver refuses (one order only): they are removed first.
+        :param dict quantities: {line id: new quantity} (one order only): the
+            approver's changes of the page, applied first, as
+            :meth:`action_customer_change_lines` does.
         """
-        if refused_line_ids:
-            self.ensure_one()
+        orders = self.union()  # an id given twice is decided once
+        if refused_line_ids or quantities:
+            orders.ensure_one()
         approver = self.env.user.partner_id
-        self._lock_for_customer_decision()
-        for order in self:
+        orders._lock_for_customer_decision()
+        changes = {}
+        for order in orders:
             order._check_customer_approval_decider(approver)
-            if order.is_free_text_order and not order._get_product_lines():
-                raise UserError(
-                    _(
-                        "Order %s is a free-text request: add the products it asks "
-                        "for before you approve it.",
-                        order.name,
-                    )
-                )
-        for order in self.sudo():
-            if refused_line_ids:
-                order._customer_refuse_lines(approver, refused_line_ids)
-            order._customer_approve(approver, comment)
+            order._check_customer_approval_approvable()
+            if quantities:
+                changes = order._customer_approval_parse_changes(quantities)
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                if changes:
+                    order._customer_approval_apply_changes(approver, changes)
+                if refused_line_ids:
+                    order._customer_refuse_lines(approver, refused_line_ids)
+                order._customer_approve(approver, comment)
         return True
+
+    def _customer_approval_approve_each(self):
+        """Bulk approval: approve each order on its own, as far as it goes.
+
+        :return: ``(approved orders, {order: why it was not approved})``
+        """
+        approved = self.browse()
+        refused = {}
+        for order in self.union():
+            try:
+                order.action_customer_approve()
+            except (UserError, AccessError) as error:
+                refused[order] = error.args[0]
+            else:
+                approved |= order
+        return approved, refused
+
+    def _check_customer_approval_approvable(self):
+        """What must hold before an approver approves (besides who they are)."""
+        self.ensure_one()
+        if self.is_free_text_order and not self._get_product_lines():
+            raise UserError(
+                _(
+                    "Order %s is a free-text request: add the products it asks "
+                    "for before you approve it.",
+                    self.name,
+                )
+            )
 
     def _customer_refuse_lines(self, approver, line_ids):
         """Line-level release: remove the refused lines outside the contract
@@ -610,7 +797,8 @@ class SaleOrder(models.Model):
 
         An order that requires online payment is not confirmed here: the buyer pays
         it from the portal (the "approved" e-mail links to it), and the payment
-        confirms it as any other paid order."""
+        confirms it as any other paid order. Runs inside the caller's savepoint: a
+        confirmation that fails undoes the release."""
         self.ensure_one()
         self.write(
             {
@@ -637,72 +825,74 @@ class SaleOrder(models.Model):
         return True
 
     def _customer_approval_awaits_payment(self):
-        """Whether a released order waits for the buyer's online payment."""
+        """Whether a released order waits for the buyer's online payment: only
+        where the vendor asks approved orders to be paid first (a setting);
+        business customers buy on account by default."""
         self.ensure_one()
+        prepayment = str2bool(
+            self.env["ir.config_parameter"].sudo().get_param(PREPAYMENT_PARAM, "")
+            or "0"
+        )
         return bool(
-            self.require_payment
+            prepayment
+            and self.require_payment
             and not self.currency_id.is_zero(self.amount_total)
             and not self._is_confirmation_amount_reached()
         )
 
     def action_customer_reject(self, reason):
         """Reject as the current user; the reason is mandatory and goes to the
-        buyer."""
+        buyer. All the orders or none."""
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Please give the reason for the rejection."))
+        orders = self.union()  # an id given twice is decided once
         approver = self.env.user.partner_id
-        self._lock_for_customer_decision()
-        for order in self:
+        orders._lock_for_customer_decision()
+        for order in orders:
             order._check_customer_approval_decider(approver)
-        for order in self.sudo():
-            order.write(
-                {
-                    "approval_state": "rejected",
-                    "current_approver_id": False,
-                    "approval_history_ids": [
-                        order._add_approval_history("rejected", approver, reason)
-                    ],
-                }
-            )
-            order._action_cancel()
-            order._log_customer_approval(
-                _(
-                    "Rejected by %(approver)s (level %(level)s).",
-                    approver=approver.name,
-                    level=order.approval_level,
-                ),
-                reason,
-            )
-            order._send_customer_approval_mail("rejected", order.partner_id)
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                order.write(
+                    {
+                        "approval_state": "rejected",
+                        "current_approver_id": False,
+                        "approval_history_ids": [
+                            order._add_approval_history("rejected", approver, reason)
+                        ],
+                    }
+                )
+                order._action_cancel()
+                order._log_customer_approval(
+                    _(
+                        "Rejected by %(approver)s (level %(level)s).",
+                        approver=approver.name,
+                        level=order.approval_level,
+                    ),
+                    reason,
+                )
+                order._send_customer_approval_mail("rejected", order.partner_id)
         return True
 
     def action_withdraw_customer_approval(self):
         """The buyer takes back an order that still waits; it is cancelled."""
-        self._check_customer_approval_buyer()
-        self._lock_for_customer_decision()
-        for order in self:
-            if order.approval_state != "waiting":
-                raise UserError(
-                    _(
-                        "Order %(order)s does not wait for approval any more: it is "
-                        "%(state)s.",
-                        order=order.name,
-                        state=order._get_approval_state_label().lower(),
-                    )
+        orders = self.union()
+        orders._check_customer_approval_buyer()
+        orders._lock_for_customer_decision()
+        orders._check_customer_approval_waiting()
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                order.write(
+                    {
+                        "approval_state": "withdrawn",
+                        "current_approver_id": False,
+                        "approval_history_ids": [
+                            order._add_approval_history("withdrawn", order.partner_id)
+                        ],
+                    }
                 )
-        for order in self.sudo():
-            order.write(
-                {
-                    "approval_state": "withdrawn",
-                    "current_approver_id": False,
-                    "approval_history_ids": [
-                        order._add_approval_history("withdrawn", order.partner_id)
-                    ],
-                }
-            )
-            order._action_cancel()
-            order._log_customer_approval(_("Withdrawn by the buyer."))
+                order._action_cancel()
+                order._log_customer_approval(_("Withdrawn by the buyer."))
         return True
 
     def action_customer_change_lines(self, quantities):
@@ -711,16 +901,29 @@ class SaleOrder(models.Model):
         :param dict quantities: {order line id: new quantity}; 0 removes the line.
             Ids of other orders, section lines, and quantities above the ordered one
             are refused.
+        :return: True when something changed.
         """
         self.ensure_one()
         approver = self.env.user.partner_id
         self._lock_for_customer_decision()
         self._check_customer_approval_decider(approver)
-        order = self.sudo()
-        lines = order.order_line.filtered(lambda line: not line.display_type)
+        changes = self._customer_approval_parse_changes(quantities)
+        if not changes:
+            return False
+        with self.env.cr.savepoint():
+            self.sudo()._customer_approval_apply_changes(approver, changes)
+        return True
+
+    def _customer_approval_parse_changes(self, quantities):
+        """Check posted quantities against the order's lines.
+
+        :return: {line: new quantity} of the lines that change.
+        """
+        self.ensure_one()
+        lines = self.sudo()._get_product_lines()
         lines_by_id = {line.id: line for line in lines}
         changes = {}
-        for line_id, posted_quantity in quantities.items():
+        for line_id, posted_quantity in (quantities or {}).items():
             line = lines_by_id.get(str(line_id).isdigit() and int(line_id))
             if not line:
                 raise UserError(_("This order has no such line."))
@@ -731,30 +934,35 @@ class SaleOrder(models.Model):
                         "%(product)s: an approver can lower the quantity (at most "
                         "%(quantity)s) or remove the line, not raise it.",
                         product=line.product_id.display_name,
-                        quantity=line.product_uom_qty,
+                        quantity=format_quantity(line.product_uom_qty),
                     )
                 )
             if quantity != line.product_uom_qty:
                 changes[line] = quantity
-        if not changes:
-            return False
-        removed = order.order_line.browse(
+        if changes and all(
+            not changes.get(line, line.product_uom_qty) for line in lines
+        ):
+            raise UserError(_("An order cannot lose all its lines: reject it instead."))
+        return changes
+
+    def _customer_approval_apply_changes(self, approver, changes):
+        """Write checked changes of quantities, record them and tell the buyer."""
+        self.ensure_one()
+        removed = self.order_line.browse(
             [line.id for line, quantity in changes.items() if not quantity]
         )
-        if removed == lines:
-            raise UserError(_("An order cannot lose all its lines: reject it instead."))
         summary = "; ".join(
             _(
                 "%(product)s: %(old)s → %(new)s",
                 product=line.product_id.display_name,
-                old=line.product_uom_qty,
-                new=quantity,
+                old=format_quantity(line.product_uom_qty),
+                new=format_quantity(quantity),
             )
             if quantity
             else _("%(product)s removed", product=line.product_id.display_name)
             for line, quantity in changes.items()
         )
-        order.write(
+        self.write(
             {
                 "order_line": [
                     Command.update(line.id, {"product_uom_qty": quantity})
@@ -764,18 +972,17 @@ class SaleOrder(models.Model):
                 + [Command.unlink(line.id) for line in removed],
             }
         )
-        order.write(
+        self.write(
             {
                 "approval_history_ids": [
-                    order._add_approval_history("changed", approver, summary)
+                    self._add_approval_history("changed", approver, summary)
                 ]
             }
         )
-        order._log_customer_approval(
+        self._log_customer_approval(
             _("Changed by %(approver)s.", approver=approver.name), summary
         )
-        order._send_customer_approval_mail("changed", order.partner_id)
-        return True
+        self._send_customer_approval_mail("changed", self.partner_id)
 
     def _parse_approval_quantity(self, value):
         """A posted quantity: a finite number, 0 or more."""
@@ -899,32 +1106,33 @@ class SaleOrder(models.Model):
             raise UserError(_("This product cannot be ordered."))
         if not quantity:
             raise UserError(_("Please give a quantity above 0."))
-        order.write(
-            {
-                "order_line": [
-                    Command.create(
-                        {"product_id": product.id, "product_uom_qty": quantity}
-                    )
-                ]
-            }
-        )
-        summary = _(
-            "%(product)s added (%(quantity)s)",
-            product=product.display_name,
-            quantity=quantity,
-        )
-        order.write(
-            {
-                "approval_history_ids": [
-                    order._add_approval_history("changed", approver, summary)
-                ]
-            }
-        )
-        # No e-mail per product: the buyer reads the whole order in the
-        # "approved" e-mail, and the history keeps each step.
-        order._log_customer_approval(
-            _("Changed by %(approver)s.", approver=approver.name), summary
-        )
+        with self.env.cr.savepoint():
+            order.write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {"product_id": product.id, "product_uom_qty": quantity}
+                        )
+                    ]
+                }
+            )
+            summary = _(
+                "%(product)s added (%(quantity)s)",
+                product=product.display_name,
+                quantity=format_quantity(quantity),
+            )
+            order.write(
+                {
+                    "approval_history_ids": [
+                        order._add_approval_history("changed", approver, summary)
+                    ]
+                }
+            )
+            order._log_customer_approval(
+                _("Changed by %(approver)s.", approver=approver.name), summary
+            )
+            # The buyer learns what their request became.
+            order._send_customer_approval_mail("changed", order.partner_id)
         return product.display_name
 
     # ------------------------------------------------------------------
@@ -991,74 +1199,15 @@ class SaleOrder(models.Model):
             or partner in self.approval_history_ids.approver_id
         )
 
-    @api.model
-    def _get_team_spending_domain(self, partners, date_from, date_to):
-        """Orders of ``partners`` placed between two dates (both included)."""
-        return Domain.AND(
-            [
-                [("partner_id", "in", partners.ids)],
-                [("date_order", ">=", fields.Datetime.to_datetime(date_from))],
-                [
-                    (
-                        "date_order",
-                        "<",
-                        fields.Datetime.to_datetime(date_to) + timedelta(days=1),
-                    )
-                ],
-                [("state", "!=", "draft")],
-            ]
-        )
-
-    @api.model
-    def _get_team_spending(self, company, date_from, date_to):
-        """Spending per sub-account of ``company``, in three grouped queries.
-
-        :return: list of dicts: partner, orders, total (released orders), waiting,
-            rejected; the biggest spender first.
-        """
-        people = (
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            .search(
-                [("commercial_partner_id", "=", company.id), ("is_company", "=", False)]
-            )
-        )
-        domain = self._get_team_spending_domain(people, date_from, date_to)
-        counts = dict(self._read_group(domain, ["partner_id"], ["__count"]))
-        totals = dict(
-            self._read_group(
-                domain & Domain("state", "=", "sale"),
-                ["partner_id"],
-                ["amount_total:sum"],
-            )
-        )
-        by_state = self._read_group(
-            domain & Domain("approval_state", "in", ["waiting", "rejected"]),
-            ["partner_id", "approval_state"],
-            ["__count"],
-        )
-        waiting = {p: n for p, state, n in by_state if state == "waiting"}
-        rejected = {p: n for p, state, n in by_state if state == "rejected"}
-        rows = [
-            {
-                "partner": partner,
-                "orders": counts.get(partner, 0),
-                "total": totals.get(partner, 0.0),
-                "waiting": waiting.get(partner, 0),
-                "rejected": rejected.get(partner, 0),
-            }
-            for partner in people
-            if counts.get(partner)
-        ]
-        return sorted(rows, key=lambda row: -row["total"])
-
     def _has_to_be_signed(self):
-        if self.approval_state in BLOCKED_APPROVAL_STATES:
+        # No "Accept & Sign" on the portal for an order the gate holds back.
+        if self._customer_approval_gate_error():
             return False
         return super()._has_to_be_signed()
 
     def _has_to_be_paid(self):
-        if self.approval_state in BLOCKED_APPROVAL_STATES:
+        # No "Accept & Pay" nor "Pay Now" either.
+        if self._customer_approval_gate_error():
             return False
         return super()._has_to_be_paid()
 

@@ -39,6 +39,12 @@ class SaleOrderApprovalHistory(models.Model):
     )
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     level = fields.Integer(readonly=True, help="Level of the approval chain.")
+    round = fields.Integer(
+        readonly=True,
+        default=1,
+        help="The round of approval of this step: an order set back to quotation "
+        "after a rejection is submitted again in a new round.",
+    )
     decision = fields.Selection(DECISIONS, required=True, readonly=True)
     comment = fields.Text(readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)

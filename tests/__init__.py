@@ -1,4 +1,6 @@
 from . import (
+    test_approval_gate,
+    test_atomic_decisions,
     test_checkout,
     test_concurrency,
     test_contract_assortment,
@@ -12,6 +14,8 @@ from . import (
     test_portal_security,
     test_portal_team,
     test_routing,
+    test_team_statistics,
     test_tours,
     test_vendor_guard,
+    test_visibility_rules,
 )

@@ -151,10 +151,24 @@ class TestApprovalMails(CustomerApprovalCase):
             1,
         )
 
-    def test_release_of_an_order_paid_online(self):
+    def test_release_confirms_by_default_even_with_online_payment(self):
+        # Business customers buy on account: the last approval makes a sale order.
         order = self._create_order(self.buyer, amount=600)
         order.require_payment = True
         self._submit(order)
+        self._approve(order, self.approver_1)
+        self.assertEqual(order.approval_state, "approved")
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.type_name, "Sales Order")
+
+    def test_release_of_an_order_paid_online(self):
+        self.env["ir.config_parameter"].set_param(
+            "website_sale_customer_approval.prepayment", "True"
+        )
+        order = self._create_order(self.buyer, amount=600)
+        order.require_payment = True
+        self._submit(order)
+        self.assertEqual(order.type_name, "Order")
         self._approve(order, self.approver_1)
         self.assertEqual(order.approval_state, "approved")
         # Not confirmed yet: the buyer pays it from the portal, which confirms it.
@@ -165,4 +179,28 @@ class TestApprovalMails(CustomerApprovalCase):
             "mail_template_order_approved",
             self.buyer.partner_id,
             contains=("Please pay it online", order.get_portal_url()),
+        )
+
+    def test_free_text_request_is_quoted_and_additions_told(self):
+        self.buyer.partner_id.may_send_free_text_orders = True
+        order = (
+            self.env["sale.order"]
+            .with_user(self.buyer)
+            ._create_free_text_order("Twenty blue binders, A4")
+        )
+        self.assertMailTo(
+            order,
+            "mail_template_approval_request",
+            self.approver_1.partner_id,
+            contains=("Twenty blue binders, A4",),
+        )
+        self.product.write({"is_published": True})
+        order.with_user(self.approver_1).action_customer_add_product(
+            self.product.id, 20
+        )
+        self.assertMailTo(
+            order,
+            "mail_template_order_changed",
+            self.buyer.partner_id,
+            contains=("Ballpoint pen (box) added (20)",),
         )

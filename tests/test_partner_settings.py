@@ -25,7 +25,9 @@ class TestSubAccountSettings(CustomerApprovalCase):
             self.approver_1.partner_id.next_approver_id = self.approver_1.partner_id
 
     def test_no_cycle(self):
-        with self.assertRaisesRegex(ValidationError, "circle"):
+        with self.assertRaisesRegex(
+            ValidationError, "circle.*Carl Chief → Alf Lead → Bea Boss → Carl Chief"
+        ):
             self.approver_3.partner_id.next_approver_id = self.approver_1.partner_id
 
     def test_next_approver_of_the_same_company(self):
@@ -52,8 +54,61 @@ class TestSubAccountSettings(CustomerApprovalCase):
             }
         )
         self.free_buyer.partner_id.next_approver_id = approver
-        with self.assertRaisesRegex(ValidationError, "active approver"):
+        with (
+            self.assertRaisesRegex(
+                ValidationError,
+                "Paula Paper cannot be archived: they are the next approver of "
+                "Fay Free",
+            ),
+            self.env.cr.savepoint(),
+        ):
             approver.active = False
+        self.assertTrue(approver.active)
+        # Once nobody depends on them, they may go.
+        self.free_buyer.partner_id.next_approver_id = False
+        approver.active = False
+        self.assertFalse(approver.active)
+
+    def test_moving_a_next_approver_to_another_company_is_refused(self):
+        # Carl decides what Bea passes on; in another company he could not read
+        # those orders any more.
+        other = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        carl = self.approver_3.partner_id
+        with (
+            self.assertRaisesRegex(
+                ValidationError,
+                "Carl Chief cannot leave Acme Tools Ltd: they are the next approver of "
+                "Bea Boss",
+            ),
+            self.env.cr.savepoint(),
+        ):
+            carl.parent_id = other
+        self.assertEqual(carl.commercial_partner_id, self.customer)
+        # Somebody nobody depends on may move.
+        self.free_buyer.partner_id.parent_id = other
+        self.assertEqual(self.free_buyer.partner_id.commercial_partner_id, other)
+
+    def test_moving_the_last_customer_admin_away_is_refused(self):
+        # Fay's orders wait for the customer admins: Ada is the only one.
+        self.free_buyer.partner_id.approval_mode = "always"
+        other = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        with (
+            self.assertRaisesRegex(ValidationError, "Fay Free.*nobody can decide"),
+            self.env.cr.savepoint(),
+        ):
+            self.admin.partner_id.parent_id = other
+        self.assertEqual(self.admin.partner_id.commercial_partner_id, self.customer)
+        # Out of any company, the same.
+        with (
+            self.assertRaisesRegex(ValidationError, "Fay Free.*nobody can decide"),
+            self.env.cr.savepoint(),
+        ):
+            self.admin.partner_id.parent_id = False
+        self.assertEqual(self.admin.partner_id.commercial_partner_id, self.customer)
 
     def test_somebody_must_decide(self):
         partner = self.free_buyer.partner_id

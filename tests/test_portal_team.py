@@ -1,6 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import http
+from odoo import Command, http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
@@ -19,6 +20,34 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
         cls.stranger = cls._create_sub_account(
             "Olga Owner", company=other, is_customer_admin=True
         )
+        # Logins the customer admin must never manage, though their contacts are
+        # placed under the customer company: a vendor's internal user (active or
+        # archived) and a share user who is not a portal user.
+        cls.internal_user = cls._create_foreign_user("Ian Internal", "base.group_user")
+        cls.archived_internal_user = cls._create_foreign_user(
+            "Ivy Inactive", "base.group_user"
+        )
+        cls.archived_internal_user.active = False
+        cls.archived_internal_user.partner_id.active = False
+        cls.public_user = cls._create_foreign_user("Pia Public", "base.group_public")
+
+    @classmethod
+    def _create_foreign_user(cls, name, group_xmlid):
+        login = "%s@vendor.example" % name.lower().replace(" ", ".")
+        user = (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": name,
+                    "login": login,
+                    "password": login,
+                    "group_ids": [Command.set([cls.env.ref(group_xmlid).id])],
+                }
+            )
+        )
+        user.partner_id.parent_id = cls.customer
+        return user
 
     def login(self, user):
         self.authenticate(user.login, user.login)
@@ -177,8 +206,106 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
         )
         by_name = {row["partner"].name: row for row in rows}
         self.assertEqual(by_name[self.buyer.name]["waiting"], 1)
-        self.assertEqual(by_name[self.free_buyer.name]["total"], 250)
+        self.assertEqual(by_name[self.buyer.name]["totals"], [])
+        self.assertEqual(
+            by_name[self.free_buyer.name]["totals"], [(released.currency_id, 250)]
+        )
         detail = self.url_open(
             f"/my/team/statistics?member_id={self.buyer.partner_id.id}"
         )
         self.assertIn(order.name, detail.text)
+
+    def test_admin_cannot_manage_users_who_are_not_portal_users(self):
+        self.login(self.admin)
+        team_page = self.url_open("/my/team").text
+        for user in (self.internal_user, self.archived_internal_user, self.public_user):
+            with self.subTest(user=user.name):
+                partner_id = user.partner_id.id
+                login, active = user.login, user.active
+                self.assertNotIn(f'href="/my/team/{partner_id}"', team_page)
+                self.assertEqual(
+                    self.url_open(f"/my/team/{partner_id}").status_code, 404
+                )
+                # A forged form: take over the login and its password.
+                response = self.post(
+                    "/my/team/save",
+                    **self.form(
+                        member_id=str(partner_id),
+                        name=user.name,
+                        email="taken.over@acme.example",
+                        password="taken-over",
+                        next_approver_id="",
+                    ),
+                )
+                self.assertEqual(response.status_code, 404)
+                # Archive the internal user, or bring the archived one back.
+                response = self.post(
+                    f"/my/team/{partner_id}/active", active="1" if not active else "0"
+                )
+                self.assertEqual(response.status_code, 404)
+                self.assertEqual(user.login, login)
+                self.assertEqual(user.active, active)
+        # The internal user still logs in with their own password.
+        self.authenticate(self.internal_user.login, self.internal_user.login)
+        self.assertEqual(self.url_open("/odoo").status_code, 200)
+
+    def test_admin_cannot_manage_another_company(self):
+        self.login(self.admin)
+        stranger_id = self.stranger.partner_id.id
+        response = self.post(f"/my/team/{stranger_id}/active", active="0")
+        self.assertEqual(response.status_code, 404)
+        self.assertTrue(self.stranger.active)
+        response = self.post(
+            "/my/team/save",
+            **self.form(
+                member_id=str(stranger_id),
+                name="Olga Owner",
+                email=self.stranger.login,
+                next_approver_id="",
+            ),
+        )
+        self.assertEqual(response.status_code, 404)
+        # An id that is not a number matches nobody.
+        response = self.post("/my/team/save", **self.form(member_id="1 OR 1=1"))
+        self.assertEqual(response.status_code, 404)
+
+    def test_team_methods_check_the_member_themselves(self):
+        # The model does not rely on the portal having looked the member up.
+        admin = self.admin.partner_id.with_user(self.admin)
+        data = {
+            "name": "Taken Over",
+            "email": "taken.over@acme.example",
+            "password": "taken-over",
+            "approval_mode": "none",
+        }
+        for user in (self.internal_user, self.public_user, self.stranger):
+            with self.subTest(user=user.name):
+                partner = user.partner_id
+                with self.assertRaises(AccessError):
+                    admin._set_team_member_active(partner, False)
+                with self.assertRaises(AccessError):
+                    admin._save_team_member(data, partner)
+                self.assertTrue(user.active)
+                self.assertNotEqual(user.login, "taken.over@acme.example")
+        self.assertEqual(
+            admin._get_team_member(self.internal_user.partner_id.id),
+            self.env["res.partner"],
+        )
+        self.assertIn(self.buyer.partner_id, admin._get_team())
+        self.assertNotIn(self.internal_user.partner_id, admin._get_team())
+
+    def test_next_approver_offered_only_from_the_company(self):
+        self.login(self.admin)
+        page = self.url_open("/my/team/new").text
+        self.assertIn(f'value="{self.approver_1.partner_id.id}"', page)
+        self.assertNotIn(f'value="{self.stranger.partner_id.id}"', page)
+
+    def test_reminder_lists_only_waiting_orders_of_the_company(self):
+        waiting = self._create_order(self.buyer, amount=700)
+        self._submit(waiting)
+        draft = self._create_order(self.buyer, amount=50)
+        foreign = self._create_order(self.stranger, amount=80)
+        approver = self.approver_1.partner_id.with_context(
+            approval_reminder_order_ids=[waiting.id, draft.id, foreign.id, "x"]
+        )
+        self.assertEqual(approver._get_approval_reminder_orders(), waiting)

@@ -170,3 +170,106 @@ tours.add("customer_approval_contract_shop", {
         },
     ],
 });
+
+tours.add("customer_approval_buyer_sees_released_order", {
+    url: "/my/orders",
+    steps: () => [
+        {
+            content: "The released order is an approved sales order",
+            trigger: "td .badge:contains(Approved)",
+        },
+        {
+            content: "Open it",
+            trigger: "tr:has(.badge:contains(Approved)) td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "A sales order, nothing left to accept or pay",
+            trigger: ".breadcrumb:contains(Sales Order)",
+        },
+        {
+            trigger: "body:not(:has(a:contains(Accept & Pay)))",
+        },
+    ],
+});
+
+tours.add("customer_approval_delivery_is_no_product", {
+    url: "/my/approvals",
+    steps: () => [
+        {
+            content: "Open the order waiting for me",
+            trigger: ".o_customer_approval_list td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The delivery line carries no 'outside the assortment' badge",
+            trigger: ".o_approval_line:contains(Tour Delivery):not(:has(.o_outside_assortment))",
+        },
+        {
+            content: "... and cannot be refused: only the product outside the assortment",
+            trigger: ".o_approval_outside_lines:contains(Tour Gadget):not(:contains(Tour Delivery))",
+        },
+    ],
+});
+
+tours.add("customer_approval_approve_takes_the_edits", {
+    url: "/my/approvals",
+    steps: () => [
+        {
+            content: "Open the order waiting for me",
+            trigger: ".o_customer_approval_list td a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Lower the quantity, without saving the changes",
+            trigger: ".o_approval_line input[type=number]",
+            run: "edit 1",
+        },
+        {
+            content: "Approve at once",
+            trigger: ".o_approval_approve button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order is released",
+            trigger: ".alert-success:contains(approved and released)",
+        },
+        {
+            content: "... with the lowered quantity",
+            trigger: ".o_customer_approval_history:contains(3 → 1)",
+        },
+    ],
+});
+
+tours.add("customer_approval_bulk_does_what_it_can", {
+    url: "/my/approvals",
+    steps: () => [
+        {
+            content: "Select every order",
+            trigger: ".o_customer_approval_list input[type=checkbox]:not(:checked)",
+            run: "click",
+        },
+        {
+            trigger: ".o_customer_approval_list input[type=checkbox]:not(:checked)",
+            run: "click",
+        },
+        {
+            content: "Approve the selection",
+            trigger: "button.o_approve_selected",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order that could be approved is",
+            trigger: ".alert-success:contains(is approved)",
+        },
+        {
+            content: "The free-text request without products says why it was not",
+            trigger: ".alert-danger:contains(was not approved):contains(free-text request)",
+        },
+    ],
+});

@@ -1,0 +1,283 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from odoo import Command, _, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .res_partner import APPROVAL_MODES
+
+# The settings a customer admin edits in the portal (/my/team).
+TEAM_SETTINGS = (
+    "approval_mode",
+    "is_order_approver",
+    "is_customer_admin",
+    "approval_breakpoint_enabled",
+    "approval_breakpoint",
+    "next_approver_id",
+    "contract_assortment_only",
+    "may_send_free_text_orders",
+)
+TEAM_BOOLEANS = (
+    "is_order_approver",
+    "is_customer_admin",
+    "approval_breakpoint_enabled",
+    "contract_assortment_only",
+    "may_send_free_text_orders",
+)
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD_LENGTH = 6
+MAX_BREAKPOINT = 1e12
+
+
+class ResPartner(models.Model):
+    """The customer admin's team (/my/team): the rules live here, the portal only
+    reads the posted form and renders the answers.
+
+    A customer admin manages the contacts of their own company that have no login
+    or only portal logins. A contact with an internal (or any other non-portal)
+    user is never theirs to manage, even when it is placed under their company:
+    everything below works as the superuser, so each method checks that the
+    records it touches belong to the admin's manageable team."""
+
+    _inherit = "res.partner"
+
+    def _check_team_admin(self):
+        """``self`` is the logged-in person; they must be a customer admin."""
+        self.ensure_one()
+        if not self.is_customer_admin or not self.commercial_partner_id.is_company:
+            raise AccessError(_("Only a customer admin may manage the team."))
+
+    def _get_team_people(self):
+        """All contact persons of the admin's company, archived ones included, as
+        the superuser (whether the admin may manage them or not)."""
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                    ("is_company", "=", False),
+                    ("type", "=", "contact"),
+                ],
+                order="active desc, name",
+            )
+        )
+
+    def _get_team_users(self):
+        """The users of the people ``self``, archived users included (``user_ids``
+        lists active users only)."""
+        return (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+        )
+
+    def _filter_team_manageable(self):
+        """The part of ``self`` a customer admin may manage: people without login,
+        or whose logins (active or not) are all portal users. Never the contact
+        of an internal user, nor of a share user who is not a portal user."""
+        portal = self.env.ref("base.group_portal")
+        internal = self.env.ref("base.group_user")
+        unmanageable = self._get_team_users().filtered(
+            lambda user: (
+                not user.share
+                or internal in user.all_group_ids
+                or portal not in user.all_group_ids
+            )
+        )
+        return self - unmanageable.partner_id
+
+    def _get_team(self):
+        """The sub-accounts the admin manages, archived ones included."""
+        return self._get_team_people()._filter_team_manageable()
+
+    def _get_team_member(self, member_id):
+        """A sub-account the admin manages, or an empty recordset."""
+        if not isinstance(member_id, int):
+            return self.browse()
+        return self._get_team().filtered(lambda member: member.id == member_id)
+
+    def _get_team_person(self, partner_id):
+        """A contact person of the admin's company, archived or not, managed by
+        the admin or not (the statistics show the orders of all of them); or an
+        empty recordset."""
+        self._check_team_admin()
+        if not isinstance(partner_id, int):
+            return self.browse()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "=", partner_id),
+                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                    ("is_company", "=", False),
+                ]
+            )
+        )
+
+    def _check_team_member(self, member):
+        """Refuse ``member`` unless the admin ``self`` manages them."""
+        self._check_team_admin()
+        if not member or len(member) != 1 or member not in self._get_team():
+            raise AccessError(
+                _("You may manage only the portal sub-accounts of your own company.")
+            )
+
+    def _get_team_approvers(self):
+        """The people of the admin's company who may be chosen as next approver:
+        its active approvers (see _check_next_approver)."""
+        return self._get_team_people().filtered(
+            lambda person: person.is_order_approver and person.active
+        )
+
+    def _check_team_values(self, data, member=None):
+        """Check the values of a /my/team form, already read by the portal into
+        Python values (see CustomerTeamPortal._read_team_form), never trusting
+        them.
+
+        :param dict data: name, email, password, approval_mode, approval_breakpoint
+            (a float, or None when it was not a number), next_approver_id (an
+            int, or False for none) and the booleans of TEAM_BOOLEANS
+        :return: (values for res.partner, values for res.users, {field: error})
+        """
+        self._check_team_admin()
+        errors = {}
+        values = {}
+        user_values = {}
+        name = (data.get("name") or "").strip()
+        if not name:
+            errors["name"] = _("Enter the name.")
+        values["name"] = name[:128]
+        email = (data.get("email") or "").strip().lower()
+        if not EMAIL_PATTERN.match(email):
+            errors["email"] = _("Enter a valid e-mail address: it is the login.")
+        else:
+            users = self.env["res.users"].sudo().with_context(active_test=False)
+            taken = users.search([("login", "=", email)])
+            if member:
+                taken -= member._get_team_users()
+            if taken:
+                errors["email"] = _("This e-mail address is already someone's login.")
+        values["email"] = email
+        user_values["login"] = email
+        password = data.get("password") or ""
+        if password:
+            if len(password) < MIN_PASSWORD_LENGTH:
+                errors["password"] = _(
+                    "The password needs at least %s characters.", MIN_PASSWORD_LENGTH
+                )
+            user_values["password"] = password
+        self._check_team_approval_values(data, member, values, errors)
+        return values, user_values, errors
+
+    def _check_team_approval_values(self, data, member, values, errors):
+        """The approval settings of a /my/team form (see _check_team_values)."""
+        mode = data.get("approval_mode") or "none"
+        if mode not in dict(APPROVAL_MODES):
+            errors["approval_mode"] = _("Choose an approval mode.")
+        values["approval_mode"] = mode
+        for field in TEAM_BOOLEANS:
+            values[field] = bool(data.get(field))
+        values["approval_breakpoint"] = 0.0
+        if values["approval_breakpoint_enabled"]:
+            amount = data.get("approval_breakpoint")
+            if not isinstance(amount, (int, float)) or not 0 <= amount < MAX_BREAKPOINT:
+                errors["approval_breakpoint"] = _("Enter an amount of 0 or more.")
+            else:
+                values["approval_breakpoint"] = float(amount)
+        next_approver_id = data.get("next_approver_id")
+        values["next_approver_id"] = False
+        if next_approver_id:
+            next_approver = self._get_team_approvers().filtered(
+                lambda person: person.id == next_approver_id
+            )
+            if not next_approver or next_approver == member:
+                errors["next_approver_id"] = _(
+                    "Choose an approver of your company other than this person."
+                )
+            else:
+                values["next_approver_id"] = next_approver.id
+
+    def _save_team_member(self, data, member=None):
+        """Create or update a sub-account from the admin's form (see
+        _check_team_values for ``data``; ``invite``: send an invitation instead of
+        setting a password).
+
+        :return: (the sub-account, {field: error}); nothing is saved when there
+            are errors.
+        """
+        if member:
+            self._check_team_member(member)
+        values, user_values, errors = self._check_team_values(data, member)
+        if not member and not user_values.get("password") and not data.get("invite"):
+            errors["password"] = _(
+                "Set a password of at least %s characters, or send an invitation.",
+                MIN_PASSWORD_LENGTH,
+            )
+        if errors:
+            return member, errors
+        company = self.commercial_partner_id
+        try:
+            with self.env.cr.savepoint():
+                if member:
+                    member = member.sudo()
+                    member.write(values)
+                    member._get_team_users().write(user_values)
+                else:
+                    member = self._create_team_member(company, values, user_values)
+        except (ValidationError, UserError) as error:
+            # The engine's rules (chain, cycle, somebody to decide) concern the chain.
+            return member, {"next_approver_id": error.args[0]}
+        return member, {}
+
+    def _create_team_member(self, company, values, user_values):
+        """A new contact of ``company`` with a portal login; an invitation e-mail
+        when no password is set."""
+        member = self.sudo().create(dict(values, parent_id=company.id, type="contact"))
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(no_reset_password=True)
+            .create(
+                dict(
+                    user_values,
+                    partner_id=member.id,
+                    group_ids=[Command.set([self.env.ref("base.group_portal").id])],
+                )
+            )
+        )
+        if not user_values.get("password"):
+            user.with_context(create_user=True).action_reset_password()
+        return member
+
+    def _set_team_member_active(self, member, active):
+        """Deactivate (no login, out of the chains) or reactivate a sub-account."""
+        self._check_team_member(member)
+        if member == self and not active:
+            raise UserError(_("You cannot deactivate yourself."))
+        # The team is read with archived members; Odoo's own checks of the archiving
+        # must see active records only.
+        member = member.sudo().with_context(active_test=True)
+        users = member._get_team_users()
+        with self.env.cr.savepoint():
+            if active:
+                member.active = True
+                users.active = True
+            else:
+                users.active = False
+                member.active = False
+        return True
+
+    def _get_team_person_orders_domain(self, person, date_from, date_to, tz=None):
+        """The orders of ``person`` of the admin's company in a period (see
+        sale.order._get_team_spending_domain); refused for anybody else."""
+        self._check_team_admin()
+        if person.commercial_partner_id != self.commercial_partner_id:
+            raise AccessError(_("You may see only the orders of your own company."))
+        return self.env["sale.order"]._get_team_spending_domain(
+            person, date_from, date_to, tz
+        )

@@ -1,0 +1,1 @@
+from . import sale_advance_payment_inv
