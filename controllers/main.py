@@ -31,7 +31,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
             or order_sudo.partner_id != user.partner_id
         ):
             return []
-        return order_sudo._get_customer_approval_reasons()
+        return order_sudo._customer_approval_reasons()
 
     @route()
     def shop_payment(self, **post):
@@ -43,7 +43,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
             return redirection
         order_sudo._recompute_cart()
         # The reasons again: the cart may have changed with its recomputation.
-        reasons = order_sudo._get_customer_approval_reasons()
+        reasons = order_sudo._customer_approval_reasons()
         if not reasons:
             return super().shop_payment(**post)
         values = {

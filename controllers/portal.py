@@ -27,7 +27,7 @@ class CustomerApprovalPortal(CustomerPortal):
             partner = request.env.user.partner_id
             orders = request.env["sale.order"]
             values["approval_count"] = (
-                orders.search_count(orders._get_customer_approval_domain(partner))
+                orders.search_count(orders._customer_approval_domain(partner))
                 if partner.is_order_approver or partner.is_customer_admin
                 else 0
             )
@@ -40,7 +40,7 @@ class CustomerApprovalPortal(CustomerPortal):
         # Orders that went through approval are orders for the buyer, whatever
         # Odoo's state (a waiting one is a sent quotation until it is released).
         return list(
-            request.env["sale.order"]._get_portal_orders_domain(partner)
+            request.env["sale.order"]._customer_approval_portal_domain(partner)
             & Domain.OR(
                 [
                     Domain("state", "=", "sale"),
@@ -51,7 +51,7 @@ class CustomerApprovalPortal(CustomerPortal):
 
     def _prepare_quotations_domain(self, partner):
         return list(
-            request.env["sale.order"]._get_portal_orders_domain(partner)
+            request.env["sale.order"]._customer_approval_portal_domain(partner)
             & Domain("state", "=", "sent")
             & Domain("approval_state", "in", [False, "none"])
         )
@@ -63,7 +63,7 @@ class CustomerApprovalPortal(CustomerPortal):
             # customer company may want its people to see only their own.
             user = request.env.user
             orders = request.env["sale.order"]
-            domain = orders._get_portal_orders_domain(user.partner_id)
+            domain = orders._customer_approval_portal_domain(user.partner_id)
             if not user._is_internal() and not orders.sudo().search_count(
                 Domain("id", "=", document.id) & domain, limit=1
             ):
@@ -111,7 +111,7 @@ class CustomerApprovalPortal(CustomerPortal):
         search = (search or "").strip()[:100]
 
         SaleOrder = request.env["sale.order"]
-        domain = SaleOrder._get_customer_approval_domain(partner, filterby)
+        domain = SaleOrder._customer_approval_domain(partner, filterby)
         if search:
             domain &= Domain("name", "ilike", search) | Domain(
                 "partner_id.name", "ilike", search
@@ -177,11 +177,12 @@ class CustomerApprovalPortal(CustomerPortal):
         order = self._get_order_to_review(order_id)
         partner = request.env.user.partner_id
         values = self._prepare_portal_layout_values()
-        can_decide = partner in order._get_customer_approval_deciders(
-            include_admins=True
-        )
+        can_decide = partner in order._customer_approval_deciders(include_admins=True)
         product_search = (kwargs.get("product_search") or "").strip()[:100]
         order_sudo = order.sudo()
+        found_products = can_decide and order._get_products_for_free_text_order(
+            product_search
+        )
         values.update(
             {
                 "page_name": "approval",
@@ -193,8 +194,9 @@ class CustomerApprovalPortal(CustomerPortal):
                 "can_decide": can_decide,
                 # A free-text order: the products its approver may add
                 "product_search": product_search,
-                "found_products": can_decide
-                and order._get_products_for_free_text_order(product_search),
+                "found_products": found_products,
+                "found_prices": found_products
+                and order_sudo._get_free_text_product_prices(found_products),
                 "message": kwargs.get("message"),
                 "error": kwargs.get("error"),
             }
@@ -241,7 +243,7 @@ class CustomerApprovalPortal(CustomerPortal):
                 return _("Order %s is approved and released.", order.name)
             return _("Order %s is approved and passed on.", order.name)
 
-        return self._redirect_after_decision(f"/my/approvals/{order.id}", approve)
+        return self._redirect_after_decision(order.get_customer_approval_url(), approve)
 
     @http.route(
         "/my/approvals/<int:order_id>/reject",
@@ -257,7 +259,7 @@ class CustomerApprovalPortal(CustomerPortal):
             order.action_customer_reject((reason or "")[:2000])
             return _("Order %s is rejected.", order.name)
 
-        return self._redirect_after_decision(f"/my/approvals/{order.id}", reject)
+        return self._redirect_after_decision(order.get_customer_approval_url(), reject)
 
     @http.route(
         "/my/approvals/<int:order_id>/change",
@@ -279,7 +281,7 @@ class CustomerApprovalPortal(CustomerPortal):
                 return _("The order is changed; its buyer is told.")
             return _("Nothing changed.")
 
-        return self._redirect_after_decision(f"/my/approvals/{order.id}", change)
+        return self._redirect_after_decision(order.get_customer_approval_url(), change)
 
     @http.route(
         "/my/approvals/<int:order_id>/add_product",
@@ -295,7 +297,9 @@ class CustomerApprovalPortal(CustomerPortal):
             name = order.action_customer_add_product(product_id, quantity)
             return _("%s is added to the order.", name)
 
-        return self._redirect_after_decision(f"/my/approvals/{order.id}", add_product)
+        return self._redirect_after_decision(
+            order.get_customer_approval_url(), add_product
+        )
 
     @http.route(
         "/my/approvals/approve",
@@ -314,7 +318,7 @@ class CustomerApprovalPortal(CustomerPortal):
         # Only orders waiting for this person's decision, whatever was posted.
         orders = request.env["sale.order"].search(
             Domain("id", "in", ids)
-            & request.env["sale.order"]._get_customer_approval_domain(partner)
+            & request.env["sale.order"]._customer_approval_domain(partner)
         )
 
         if not orders:

@@ -57,15 +57,15 @@ class SaleOrderLine(models.Model):
             order_ids = {vals.get("order_id") for vals in vals_list}
             self.env["sale.order"].browse(
                 [order_id for order_id in order_ids if order_id]
-            )._check_customer_approval_lines_frozen()
+            )._customer_approval_check_lines_frozen()
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
-            self.order_id._check_customer_approval_lines_frozen()
+            self.order_id._customer_approval_check_lines_frozen()
         return super().write(vals)
 
     def unlink(self):
         if not self.env.su:
-            self.order_id._check_customer_approval_lines_frozen()
+            self.order_id._customer_approval_check_lines_frozen()
         return super().unlink()

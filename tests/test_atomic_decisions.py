@@ -11,7 +11,7 @@ from odoo.tests import tagged
 from .common import CustomerApprovalCase
 
 SALE = "odoo.addons.sale.models.sale_order.SaleOrder"
-ENGINE = "odoo.addons.website_sale_customer_approval.models.sale_order.SaleOrder"
+NOTIFY = "odoo.addons.website_sale_customer_approval.models.sale_order_notify.SaleOrder"
 
 
 @tagged("post_install", "-at_install")
@@ -22,7 +22,7 @@ class TestAtomicDecisions(CustomerApprovalCase):
     def test_failed_submission_leaves_the_cart_as_it_was(self):
         order = self._create_order(self.buyer, amount=2000)
         with (
-            self._fail_on("_send_customer_approval_mail", ENGINE),
+            self._fail_on("_customer_approval_send_mail", NOTIFY),
             self.assertRaisesRegex(UserError, "Boom"),
         ):
             self._submit(order)

@@ -18,7 +18,7 @@ class TestRouting(CustomerApprovalCase):
 
     def test_below_breakpoint_needs_no_approval(self):
         order = self._create_order(self.buyer, amount=500)
-        self.assertEqual(order._get_customer_approval_reasons(), [])
+        self.assertEqual(order._customer_approval_reasons(), [])
         self.assertFalse(self._submit(order))
         self.assertEqual(order.approval_state, "none")
 

@@ -156,7 +156,7 @@ class TestClickThroughTours(HttpCase, CustomerApprovalCase):
                 {"product_id": delivery.id, "price_unit": 9, "is_delivery": True}
             )
         ]
-        self.assertFalse(agreed_only._get_customer_approval_reasons())
+        self.assertFalse(agreed_only._customer_approval_reasons())
         self.assertFalse(
             agreed_only.order_line.filtered("is_outside_contract_assortment")
         )

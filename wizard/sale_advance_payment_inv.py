@@ -10,5 +10,5 @@ class SaleAdvancePaymentInv(models.TransientModel):
         # Down payments (percentage, fixed amount) do not go through
         # sale.order._create_invoices: ask the approval gate here too, before the
         # wizard adds down-payment lines to the order.
-        sale_orders._check_customer_approval_gate()
+        sale_orders._customer_approval_check_gate()
         return super()._create_invoices(sale_orders)

@@ -1,0 +1,369 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The decisions: submit, approve (pass on or release), reject, withdraw.
+
+One entry point each, for the portal, the backoffice and RPC. Each checks
+everything before it writes and runs in a savepoint: an error leaves the orders
+exactly as they were, whoever catches it."""
+
+from odoo import Command, _, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, str2bool
+
+from .sale_order import (
+    ENDED_APPROVAL_STATES,
+    PREPAYMENT_PARAM,
+)
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def _customer_approval_check_buyer(self):
+        """The buyer of the order, or the vendor's sales staff, may submit and
+        withdraw it."""
+        user = self.env.user
+        if user._is_internal() and user.has_group("sales_team.group_sale_salesman"):
+            return
+        for order in self:
+            if order.partner_id != user.partner_id:
+                raise AccessError(
+                    _("Only the buyer of order %s may do this.", order.name)
+                )
+
+    def _customer_approval_lock(self):
+        """Lock the orders so that two approvers acting at once decide once.
+
+        The second transaction waits for the first one; under Odoo's repeatable-read
+        isolation it then fails to serialise and is retried, and sees the decision.
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM sale_order WHERE id IN %s FOR NO KEY UPDATE",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(
+            ["approval_state", "current_approver_id", "approval_level"]
+        )
+
+    def _customer_approval_check_waiting(self):
+        for order in self:
+            if order.approval_state != "waiting":
+                raise UserError(
+                    _(
+                        "Order %(order)s does not wait for approval any more "
+                        "(%(state)s).",
+                        order=order.name,
+                        state=order._customer_approval_state_label(),
+                    )
+                )
+
+    def _customer_approval_check_decider(self, partner):
+        self.ensure_one()
+        self._customer_approval_check_waiting()
+        if partner == self.partner_id:
+            raise AccessError(_("You cannot decide on your own order %s.", self.name))
+        if partner not in self._customer_approval_deciders(include_admins=True):
+            if partner in self._customer_approval_done_by():
+                raise UserError(_("You have already approved order %s.", self.name))
+            raise AccessError(
+                _(
+                    "Only the current approver of order %s, or a customer admin of "
+                    "the buyer's company, may decide on it.",
+                    self.name,
+                )
+            )
+
+    def _customer_approval_prefetch_lines(self):
+        """A change of state recomputes stored amounts of the lines, and Odoo writes
+        each with its currency: read the currencies of all lines in one query rather
+        than one per line."""
+        self.order_line.fetch(["currency_id"])
+
+    def _customer_approval_history_step(self, decision, approver=False, comment=False):
+        self.ensure_one()
+        return Command.create(
+            {
+                "decision": decision,
+                "approver_id": approver and approver.id,
+                "user_id": self.env.user.id,
+                "level": self.approval_level,
+                "round": self.approval_round,
+                "comment": comment,
+                "currency_id": self.currency_id.id,
+                "amount_total": self.amount_total,
+            }
+        )
+
+    def action_submit_for_customer_approval(self):
+        """Route the order of a buyer at checkout, or submit again an order whose
+        approval ended (rejected, withdrawn, cancelled) and that is a quotation
+        again: it starts a new round from the buyer's next approver.
+
+        :return: True when the order now waits for approval, False when it needs
+            none (it then continues as any other order).
+        """
+        self.ensure_one()
+        self._customer_approval_check_buyer()
+        self._customer_approval_lock()
+        if self.approval_state == "waiting":
+            raise UserError(_("Order %s already waits for approval.", self.name))
+        if self.approval_state == "approved" or self.state not in ("draft", "sent"):
+            raise UserError(
+                _("Only a quotation can be submitted for approval (%s).", self.name)
+            )
+        reasons = self._customer_approval_reasons()
+        if not reasons:
+            if self.approval_state in ENDED_APPROVAL_STATES:
+                # The order needs no approval any more (the buyer's settings
+                # changed): it becomes an ordinary quotation again.
+                self.sudo().write({"approval_state": "none"})
+            return False
+        order = self.sudo()
+        buyer = order.partner_id
+        # Who will decide, known before anything is written.
+        deciders = order._customer_approval_deciders_of(buyer.next_approver_id)
+        if not deciders:
+            raise UserError(
+                _(
+                    "Nobody of %s can approve this order. Please ask your customer "
+                    "admin to choose your next approver.",
+                    buyer.commercial_partner_id.display_name,
+                )
+            )
+        with self.env.cr.savepoint():
+            order._customer_approval_prefetch_lines()
+            order.write(
+                {
+                    # A waiting order is no cart any more: website_sale starts a new
+                    # cart for the buyer, and the vendor finds it among sent
+                    # quotations.
+                    "state": "sent",
+                    "approval_state": "waiting",
+                    "current_approver_id": buyer.next_approver_id.id,
+                    "approval_level": 1,
+                    "approval_round": order.approval_round + 1,
+                    "approval_requested_date": fields.Datetime.now(),
+                    "approval_reminder_date": False,
+                    "approval_reason_ids": [Command.clear()]
+                    + [Command.create(values) for values in reasons],
+                }
+            )
+            order.write(
+                {
+                    "approval_history_ids": [
+                        order._customer_approval_history_step(
+                            "submitted", order.current_approver_id
+                        )
+                    ]
+                }
+            )
+            order._customer_approval_log(
+                _(
+                    "Submitted for approval to %(deciders)s: %(reasons)s",
+                    deciders=", ".join(deciders.mapped("name")),
+                    reasons="; ".join(order.approval_reason_ids.mapped("name")),
+                )
+            )
+            order._customer_approval_send_mail("submitted", buyer)
+            order._customer_approval_send_mail("request", deciders)
+        return True
+
+    def action_customer_approve(
+        self, comment=None, refused_line_ids=None, quantities=None
+    ):
+        """Approve as the current user: pass the order on when its total is above
+        the approver's breakpoint, else release it. All the orders or none: an
+        error leaves every one of them as it was.
+
+        :param refused_line_ids: ids of lines outside the contract assortment that
+            the approver refuses (one order only): they are removed first.
+        :param dict quantities: {line id: new quantity} (one order only): the
+            approver's changes of the page, applied first, as
+            :meth:`action_customer_change_lines` does.
+        """
+        orders = self.union()  # an id given twice is decided once
+        if refused_line_ids or quantities:
+            orders.ensure_one()
+        approver = self.env.user.partner_id
+        orders._customer_approval_lock()
+        changes = {}
+        for order in orders:
+            order._customer_approval_check_decider(approver)
+            order._customer_approval_check_approvable()
+            if quantities:
+                changes = order._customer_approval_parse_changes(quantities)
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                if changes:
+                    order._customer_approval_apply_changes(approver, changes)
+                if refused_line_ids:
+                    order._customer_approval_refuse_lines(approver, refused_line_ids)
+                order._customer_approval_approve(approver, comment)
+        return True
+
+    def _customer_approval_approve_each(self):
+        """Bulk approval: approve each order on its own, as far as it goes.
+
+        :return: ``(approved orders, {order: why it was not approved})``
+        """
+        approved = self.browse()
+        refused = {}
+        for order in self.union():
+            try:
+                order.action_customer_approve()
+            except (UserError, AccessError) as error:
+                refused[order] = error.args[0]
+            else:
+                approved |= order
+        return approved, refused
+
+    def _customer_approval_check_approvable(self):
+        """What must hold before an approver approves (besides who they are)."""
+        self.ensure_one()
+        if self.is_free_text_order and not self._get_product_lines():
+            raise UserError(
+                _(
+                    "Order %s is a free-text request: add the products it asks "
+                    "for before you approve it.",
+                    self.name,
+                )
+            )
+
+    def _customer_approval_approve(self, approver, comment):
+        self.ensure_one()
+        next_approver, to_admins = self.env["res.partner"], False
+        if self._customer_approval_is_above_breakpoint(approver):
+            next_approver, to_admins = self._customer_approval_escalation(approver)
+        if not (next_approver or to_admins):
+            return self._customer_approval_release(approver, comment)
+        self.write(
+            {
+                "approval_history_ids": [
+                    self._customer_approval_history_step("passed_on", approver, comment)
+                ],
+                "current_approver_id": next_approver.id,
+                "approval_level": self.approval_level + 1,
+            }
+        )
+        deciders = self._customer_approval_deciders()
+        self._customer_approval_log(
+            _(
+                "Approved by %(approver)s (level %(level)s) and passed on to "
+                "%(deciders)s: the total is above their breakpoint.",
+                approver=approver.name,
+                level=self.approval_level - 1,
+                deciders=", ".join(deciders.mapped("name")),
+            ),
+            comment,
+        )
+        self._customer_approval_send_mail("passed_on", deciders)
+        return True
+
+    def _customer_approval_release(self, approver, comment):
+        """The last approval: Odoo confirms the order and the vendor processes it.
+
+        An order that requires online payment is not confirmed here: the buyer pays
+        it from the portal (the "approved" e-mail links to it), and the payment
+        confirms it as any other paid order. Runs inside the caller's savepoint: a
+        confirmation that fails undoes the release."""
+        self.ensure_one()
+        self.write(
+            {
+                "approval_state": "approved",
+                "current_approver_id": False,
+                "approval_history_ids": [
+                    self._customer_approval_history_step("released", approver, comment)
+                ],
+            }
+        )
+        if not self._customer_approval_awaits_payment():
+            self._customer_approval_prefetch_lines()
+            self.action_confirm()
+        self._customer_approval_log(
+            _(
+                "Approved and released by %(approver)s (level %(level)s).",
+                approver=approver.name,
+                level=self.approval_level,
+            ),
+            comment,
+        )
+        self._customer_approval_send_mail("approved", self.partner_id)
+        self._customer_approval_send_mail("released", self.user_id.partner_id)
+        return True
+
+    def _customer_approval_awaits_payment(self):
+        """Whether a released order waits for the buyer's online payment: only
+        where the vendor asks approved orders to be paid first (a setting);
+        business customers buy on account by default."""
+        self.ensure_one()
+        prepayment = str2bool(
+            self.env["ir.config_parameter"].sudo().get_param(PREPAYMENT_PARAM, "")
+            or "0"
+        )
+        return bool(
+            prepayment
+            and self.require_payment
+            and not self.currency_id.is_zero(self.amount_total)
+            and not self._is_confirmation_amount_reached()
+        )
+
+    def action_customer_reject(self, reason):
+        """Reject as the current user; the reason is mandatory and goes to the
+        buyer. All the orders or none."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Please give the reason for the rejection."))
+        orders = self.union()  # an id given twice is decided once
+        approver = self.env.user.partner_id
+        orders._customer_approval_lock()
+        for order in orders:
+            order._customer_approval_check_decider(approver)
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                order.write(
+                    {
+                        "approval_state": "rejected",
+                        "current_approver_id": False,
+                        "approval_history_ids": [
+                            order._customer_approval_history_step(
+                                "rejected", approver, reason
+                            )
+                        ],
+                    }
+                )
+                order._action_cancel()
+                order._customer_approval_log(
+                    _(
+                        "Rejected by %(approver)s (level %(level)s).",
+                        approver=approver.name,
+                        level=order.approval_level,
+                    ),
+                    reason,
+                )
+                order._customer_approval_send_mail("rejected", order.partner_id)
+        return True
+
+    def action_withdraw_customer_approval(self):
+        """The buyer takes back an order that still waits; it is cancelled."""
+        orders = self.union()
+        orders._customer_approval_check_buyer()
+        orders._customer_approval_lock()
+        orders._customer_approval_check_waiting()
+        with self.env.cr.savepoint():
+            for order in orders.sudo():
+                order.write(
+                    {
+                        "approval_state": "withdrawn",
+                        "current_approver_id": False,
+                        "approval_history_ids": [
+                            order._customer_approval_history_step(
+                                "withdrawn", order.partner_id
+                            )
+                        ],
+                    }
+                )
+                order._action_cancel()
+                order._customer_approval_log(_("Withdrawn by the buyer."))
+        return True

@@ -1,0 +1,142 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The gate: what nobody may do with an order the customer has not released.
+
+Confirmation, payment, signature, invoices, down payments and the vendor's
+changes of lines all ask :meth:`_customer_approval_gate_error`."""
+
+from odoo import _, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def _customer_approval_is_controlled(self):
+        """Whether the buyer's company controls this order: it comes from the shop
+        or the portal, or it went through approval before. A quotation that the
+        vendor enters in the backoffice for a customer (a phone order) stays the
+        vendor's to confirm."""
+        self.ensure_one()
+        return bool(
+            self.website_id
+            or self.is_free_text_order
+            or self.approval_round
+            or self.approval_state not in (False, "none")
+        )
+
+    def _customer_approval_gate_error(self):
+        """Why the order may not become a sale, be paid or be invoiced yet.
+
+        The one gate of the vendor's processing: confirmation, payment
+        transactions, signatures, invoices and down payments all ask it.
+
+        :return: the message for the user, or False when the order may go on.
+        """
+        self.ensure_one()
+        state = self.approval_state or "none"
+        if state == "approved":
+            return False
+        if state == "none":
+            if self._customer_approval_is_controlled() and (
+                self._customer_approval_reasons()
+            ):
+                return _(
+                    "Order %s needs the approval of your company: it cannot be "
+                    "confirmed or paid before an approver has released it. Please "
+                    'use "Submit for approval" at the last step of the checkout.',
+                    self.name,
+                )
+            return False
+        messages = {
+            "waiting": _(
+                "Order %s waits for the approval of the customer: it can be "
+                "confirmed, paid or invoiced only once an approver of the customer "
+                "has released it.",
+                self.name,
+            ),
+            "rejected": _(
+                "Order %s was rejected by an approver of the customer: it cannot be "
+                "confirmed, paid or invoiced unless it is submitted for approval "
+                "again and released.",
+                self.name,
+            ),
+            "withdrawn": _(
+                "Order %s was withdrawn by its buyer: it cannot be confirmed, paid or "
+                "invoiced unless it is submitted for approval again and released.",
+                self.name,
+            ),
+            "cancelled": _(
+                "Order %s was cancelled while it waited for the approval of the "
+                "customer: it cannot be confirmed, paid or invoiced unless it is "
+                "submitted for approval again and released.",
+                self.name,
+            ),
+        }
+        return messages[state]
+
+    def _customer_approval_check_gate(self):
+        """Raise the gate's error of the first order that may not go on."""
+        for order in self:
+            if error := order._customer_approval_gate_error():
+                raise UserError(error)
+
+    def _confirmation_error_message(self):
+        self.ensure_one()
+        return self._customer_approval_gate_error() or (
+            super()._confirmation_error_message()
+        )
+
+    def _check_cart_is_ready_to_be_paid(self):
+        # The shop's payment routes (transaction, express checkout, zero amount)
+        # all ask this before taking money or confirming.
+        for order in self:
+            if error := order._customer_approval_gate_error():
+                raise ValidationError(error)
+        return super()._check_cart_is_ready_to_be_paid()
+
+    def _create_invoices(self, *args, **kwargs):
+        self._customer_approval_check_gate()
+        return super()._create_invoices(*args, **kwargs)
+
+    def _customer_approval_check_lines_frozen(self):
+        """The lines of an order that waits for the customer's approvers change
+        only through their decisions: what they approve is what the vendor gets."""
+        waiting = self.filtered(lambda order: order.approval_state == "waiting")
+        if waiting:
+            raise UserError(
+                _(
+                    "Order %s waits for the approval of the customer: its lines "
+                    "cannot change meanwhile. Wait for the decision, or cancel the "
+                    "order and make a new quotation.",
+                    waiting[0].name,
+                )
+            )
+
+    def _action_cancel(self):
+        # The vendor cancels an order that waits: its approvers have nothing left
+        # to decide. (The engine's own cancellations have left "waiting" already.)
+        waiting = self.filtered(lambda o: o.approval_state == "waiting")
+        for order in waiting.sudo():
+            order.write(
+                {
+                    "approval_state": "cancelled",
+                    "current_approver_id": False,
+                    "approval_history_ids": [
+                        order._customer_approval_history_step("cancelled")
+                    ],
+                }
+            )
+        return super()._action_cancel()
+
+    def _has_to_be_signed(self):
+        # No "Accept & Sign" on the portal for an order the gate holds back.
+        if self._customer_approval_gate_error():
+            return False
+        return super()._has_to_be_signed()
+
+    def _has_to_be_paid(self):
+        # No "Accept & Pay" nor "Pay Now" either.
+        if self._customer_approval_gate_error():
+            return False
+        return super()._has_to_be_paid()

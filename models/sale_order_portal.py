@@ -1,0 +1,75 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Who sees which order in the portal, and who may open its approval page."""
+
+from odoo import api, models
+from odoo.fields import Domain
+
+from .sale_order import (
+    DECIDING_STEPS,
+)
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    @api.model
+    def _customer_approval_domain(self, partner, scope="to_decide"):
+        """The orders of ``partner``'s approval lists.
+
+        :param scope: ``to_decide``: orders waiting for their decision (as current
+            approver, or as customer admin when they wait for the admins);
+            ``decided``: orders they approved, passed on or rejected.
+        """
+        decided_by_partner = Domain(
+            "approval_history_ids",
+            "any",
+            [("approver_id", "=", partner.id), ("decision", "in", DECIDING_STEPS)],
+        )
+        if scope == "decided":
+            return decided_by_partner
+        asked = Domain("current_approver_id", "=", partner.id)
+        if partner.is_customer_admin:
+            asked |= Domain("current_approver_id", "=", False) & Domain(
+                "partner_id.commercial_partner_id",
+                "=",
+                partner.commercial_partner_id.id,
+            )
+        return (
+            Domain("approval_state", "=", "waiting")
+            & Domain("partner_id", "!=", partner.id)
+            & asked
+            & ~decided_by_partner
+        )
+
+    @api.model
+    def _customer_approval_portal_domain(self, partner):
+        """The orders ``partner`` sees in the portal: by role, unless their company
+        keeps Odoo's default of everyone seeing all orders of the company."""
+        company = partner.commercial_partner_id
+        company_orders = Domain("partner_id", "child_of", [company.id])
+        if (
+            company.approval_orders_visibility == "company"
+            or partner.is_customer_admin
+            or company == partner
+        ):
+            return company_orders
+        mine = Domain("partner_id", "=", partner.id)
+        if partner.is_order_approver:
+            mine |= Domain("current_approver_id", "=", partner.id)
+            mine |= self._customer_approval_domain(partner, "decided")
+        return company_orders & mine
+
+    def _customer_approval_can_review(self, partner):
+        """Whether ``partner`` may open the approval page of the order: its deciders,
+        the approvers who decided it, and the customer admins of its company."""
+        self.ensure_one()
+        if self.partner_id.commercial_partner_id != partner.commercial_partner_id:
+            return False
+        if partner == self.partner_id:
+            return False
+        return bool(
+            partner.is_customer_admin
+            or partner in self._customer_approval_deciders(include_admins=True)
+            or partner in self.approval_history_ids.approver_id
+        )
