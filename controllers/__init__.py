@@ -1,1 +1,1 @@
-from . import contract, main, portal, team
+from . import approvals, contract, main, orders, team

@@ -164,7 +164,8 @@ class SaleOrder(models.Model):
                     "Submitted for approval to %(deciders)s: %(reasons)s",
                     deciders=", ".join(deciders.mapped("name")),
                     reasons="; ".join(order.approval_reason_ids.mapped("name")),
-                )
+                ),
+                subtype="submitted",
             )
             order._customer_approval_send_mail("submitted", buyer)
             order._customer_approval_send_mail("request", deciders)
@@ -288,6 +289,7 @@ class SaleOrder(models.Model):
                 level=self.approval_level,
             ),
             comment,
+            subtype="released",
         )
         self._customer_approval_send_mail("approved", self.partner_id)
         self._customer_approval_send_mail("released", self.user_id.partner_id)
@@ -341,6 +343,7 @@ class SaleOrder(models.Model):
                         level=order.approval_level,
                     ),
                     reason,
+                    subtype="rejected",
                 )
                 order._customer_approval_send_mail("rejected", order.partner_id)
         return True
@@ -365,5 +368,7 @@ class SaleOrder(models.Model):
                     }
                 )
                 order._action_cancel()
-                order._customer_approval_log(_("Withdrawn by the buyer."))
+                order._customer_approval_log(
+                    _("Withdrawn by the buyer."), subtype="rejected"
+                )
         return True

@@ -13,16 +13,35 @@ from .sale_order import (
     REMINDER_DAYS_PARAM,
 )
 
+SUBTYPES = {
+    "submitted": "website_sale_customer_approval.mt_customer_approval_submitted",
+    "released": "website_sale_customer_approval.mt_customer_approval_released",
+    "rejected": "website_sale_customer_approval.mt_customer_approval_rejected",
+}
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    def _customer_approval_log(self, message, comment=None):
+    def _customer_approval_log(self, message, comment=None, subtype=None):
+        """A step of the approval in the chatter of the order.
+
+        :param subtype: a key of SUBTYPES: the step is posted with that message
+            subtype, so that the vendor's followers who chose it are notified;
+            without, it is only logged.
+        """
         self.ensure_one()
         body = Markup("<p>%s</p>") % message
         if comment:
             body += Markup("<p><em>%s</em></p>") % comment
-        self._message_log(body=body)
+        if subtype:
+            self.message_post(
+                body=body,
+                message_type="notification",
+                subtype_xmlid=SUBTYPES[subtype],
+            )
+        else:
+            self._message_log(body=body)
 
     def _customer_approval_send_mail(self, step, partners):
         """Send the editable template of ``step`` to each of ``partners``, in their

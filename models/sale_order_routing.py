@@ -3,7 +3,6 @@
 """Routing: why an order needs the customer's approval, and who decides it."""
 
 from odoo import Command, fields, models
-from odoo.tools import float_compare
 
 
 class SaleOrder(models.Model):
@@ -34,14 +33,7 @@ class SaleOrder(models.Model):
         if currency.is_zero(partner.approval_breakpoint):
             return True
         amount = self._customer_approval_amount()
-        return (
-            float_compare(
-                amount,
-                partner.approval_breakpoint,
-                precision_rounding=currency.rounding,
-            )
-            > 0
-        )
+        return currency.compare_amounts(amount, partner.approval_breakpoint) > 0
 
     def _customer_approval_reasons(self):
         """Why the order needs approval, from the buyer's settings.

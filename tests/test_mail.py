@@ -204,3 +204,26 @@ class TestApprovalMails(CustomerApprovalCase):
             self.buyer.partner_id,
             contains=("Ballpoint pen (box) added (20)",),
         )
+
+    def test_followers_choose_the_approval_steps_they_hear_of(self):
+        submitted = self.env.ref(
+            "website_sale_customer_approval.mt_customer_approval_submitted"
+        )
+        released = self.env.ref(
+            "website_sale_customer_approval.mt_customer_approval_released"
+        )
+        self.assertTrue(submitted.internal and released.internal)
+        order = self._create_order(self.buyer, amount=800)
+        order.message_subscribe(
+            partner_ids=self.salesperson.partner_id.ids, subtype_ids=released.ids
+        )
+        self._submit(order)
+        self._approve(order, self.approver_1)
+        steps = order.message_ids.filtered("subtype_id")
+        self.assertIn(submitted, steps.subtype_id)
+        release_message = steps.filtered(lambda m: m.subtype_id == released)
+        self.assertIn(self.salesperson.partner_id, release_message.notified_partner_ids)
+        submit_message = steps.filtered(lambda m: m.subtype_id == submitted)
+        self.assertNotIn(
+            self.salesperson.partner_id, submit_message.notified_partner_ids
+        )

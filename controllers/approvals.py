@@ -9,8 +9,6 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
 
-from ..models.sale_order import FREE_TEXT_MAX_LENGTH
-
 APPROVALS_PER_PAGE = 20
 
 
@@ -32,43 +30,6 @@ class CustomerApprovalPortal(CustomerPortal):
                 else 0
             )
         return values
-
-    # ------------------------------------------------------------------
-    # Orders: the approval status belongs with Odoo's own lists
-    # ------------------------------------------------------------------
-    def _prepare_orders_domain(self, partner):
-        # Orders that went through approval are orders for the buyer, whatever
-        # Odoo's state (a waiting one is a sent quotation until it is released).
-        return list(
-            request.env["sale.order"]._customer_approval_portal_domain(partner)
-            & Domain.OR(
-                [
-                    Domain("state", "=", "sale"),
-                    Domain("approval_state", "not in", [False, "none"]),
-                ]
-            )
-        )
-
-    def _prepare_quotations_domain(self, partner):
-        return list(
-            request.env["sale.order"]._customer_approval_portal_domain(partner)
-            & Domain("state", "=", "sent")
-            & Domain("approval_state", "in", [False, "none"])
-        )
-
-    def _document_check_access(self, model_name, document_id, access_token=None):
-        document = super()._document_check_access(model_name, document_id, access_token)
-        if model_name == "sale.order" and not access_token:
-            # Odoo lets every portal user read the orders of their company; the
-            # customer company may want its people to see only their own.
-            user = request.env.user
-            orders = request.env["sale.order"]
-            domain = orders._customer_approval_portal_domain(user.partner_id)
-            if not user._is_internal() and not orders.sudo().search_count(
-                Domain("id", "=", document.id) & domain, limit=1
-            ):
-                raise AccessError(_("This order is not yours to see."))
-        return document
 
     # ------------------------------------------------------------------
     # /my/approvals
@@ -343,100 +304,4 @@ class CustomerApprovalPortal(CustomerPortal):
             "%(count)s orders are approved: %(orders)s.",
             count=len(approved),
             orders=", ".join(approved.mapped("name")),
-        )
-
-    # ------------------------------------------------------------------
-    # The buyer sends a free-text order
-    # ------------------------------------------------------------------
-    @http.route(
-        "/my/orders/free-text",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
-    )
-    def portal_free_text_order(self, request_text="", **kwargs):
-        partner = request.env.user.partner_id
-        if not partner.may_send_free_text_orders:
-            raise request.not_found()
-        error = None
-        if request.httprequest.method == "POST":
-            try:
-                order = request.env["sale.order"]._create_free_text_order(
-                    request_text,
-                    request.website._prepare_sale_order_values(partner),
-                )
-            except (UserError, AccessError) as exception:
-                error = exception.args[0]
-            else:
-                return request.redirect(order.get_portal_url())
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "free_text_order",
-                "request_text": request_text,
-                "max_length": FREE_TEXT_MAX_LENGTH,
-                "error": error,
-            }
-        )
-        return request.render(
-            "website_sale_customer_approval.portal_free_text_order", values
-        )
-
-    # ------------------------------------------------------------------
-    # The buyer withdraws a waiting order
-    # ------------------------------------------------------------------
-    def _get_own_order(self, order_id):
-        """The logged-in buyer's own order, else 404."""
-        order = request.env["sale.order"].browse(order_id)
-        try:
-            order.check_access("read")
-            if not order.exists() or order.partner_id != request.env.user.partner_id:
-                raise request.not_found()
-        except (AccessError, MissingError) as error:
-            raise request.not_found() from error
-        return order
-
-    @http.route(
-        "/my/orders/<int:order_id>/resubmit",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["POST"],
-    )
-    def portal_order_resubmit(self, order_id, **kwargs):
-        """The buyer submits again an order whose approval ended and that the
-        vendor set back to quotation: a new round of approval."""
-        order = self._get_own_order(order_id)
-        try:
-            order.action_submit_for_customer_approval()
-        except (UserError, AccessError) as error:
-            return request.redirect(
-                order.get_portal_url(
-                    query_string="&" + url_encode({"error": error.args[0]})
-                )
-            )
-        return request.redirect(
-            order.get_portal_url(query_string="&approval_message=resubmitted")
-        )
-
-    @http.route(
-        "/my/orders/<int:order_id>/withdraw",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["POST"],
-    )
-    def portal_order_withdraw(self, order_id, **kwargs):
-        order = self._get_own_order(order_id)
-        try:
-            order.action_withdraw_customer_approval()
-        except (UserError, AccessError) as error:
-            return request.redirect(
-                order.get_portal_url(
-                    query_string="&" + url_encode({"error": error.args[0]})
-                )
-            )
-        return request.redirect(
-            order.get_portal_url(query_string="&approval_message=withdrawn")
         )
