@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test run lint format i18n
+.PHONY: setup test run lint format i18n readme
 
 setup:
 	@bash scripts/setup.sh
@@ -19,3 +19,6 @@ format:
 
 i18n:
 	@bash scripts/i18n.sh
+
+readme:
+	@python3 scripts/readme.py

@@ -160,15 +160,11 @@ class SaleOrder(models.Model):
     def _compute_type_name(self):
         # A buyer's order under approval is an order to them, not a quotation of
         # the vendor, whatever Odoo's state while it waits (or waits for payment).
-        super()._compute_type_name()
+        result = super()._compute_type_name()
         for order in self:
             if order.approval_state not in (False, "none") and order.state != "sale":
                 order.type_name = _("Order")
-
-    def _customer_approval_awaits_buyer_payment(self):
-        """Released, and waiting for the buyer's online payment."""
-        self.ensure_one()
-        return self.approval_state == "approved" and self.state in ("draft", "sent")
+        return result
 
     @api.depends("approval_state", "approval_requested_date")
     def _compute_approval_waiting_days(self):

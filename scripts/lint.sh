@@ -20,4 +20,6 @@ if [ ${#po_files[@]} -gt 0 ]; then
     say "oca-checks-po"
     "$PY" -c "import sys; from oca_pre_commit_hooks.cli_po import main; sys.exit(main())" --no-verbose "${po_files[@]}"
 fi
+say "README.rst generated from readme/"
+"$PY" scripts/readme.py --check
 say "lint clean"
