@@ -1,5 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from operator import itemgetter
+
 from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_encode
 
@@ -32,21 +34,37 @@ class ContractAssortment(Controller):
         website = request.website
         Template = request.env["product.template"]
         domain = partner._get_contract_assortment_shop_domain(website)
+        # The page lists the assortment by the shop's categories. The order of the
+        # whole assortment is known only once its products are grouped (in Python,
+        # from a few batched reads); the page then takes its slice of it.
+        templates = Template.search_fetch(
+            domain, ["categ_id", "public_categ_ids"], order="name, id"
+        )
+        groups = request.env["product.public.category"]._group_contract_templates(
+            templates, website
+        )
+        ordered = [
+            (category, template_id)
+            for category, group in groups
+            for template_id in group._ids
+        ]
         pager = portal_pager(
             url="/shop/contract",
-            total=Template.search_count(domain),
+            total=len(ordered),
             page=page,
             step=CONTRACT_PAGE_SIZE,
         )
-        templates = Template.search(
-            domain,
-            order="categ_id, name, id",
-            limit=CONTRACT_PAGE_SIZE,
-            offset=pager["offset"],
-        )
+        shown = ordered[pager["offset"] : pager["offset"] + CONTRACT_PAGE_SIZE]
+        # A fresh prefetch: what the page renders is read for its products only.
+        templates = Template.browse([template_id for _category, template_id in shown])
         groups = [
-            (category, Template.concat(*products))
-            for category, products in groupby(templates, key=lambda t: t.categ_id)
+            (
+                category,
+                templates.browse(
+                    [template_id for _c, template_id in items]
+                ).with_prefetch(templates._prefetch_ids),
+            )
+            for category, items in groupby(shown, key=itemgetter(0))
         ]
         return request.render(
             "website_sale_customer_approval.contract_assortment_page",

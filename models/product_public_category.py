@@ -41,3 +41,78 @@ class ProductPublicCategory(models.Model):
             .search([("product_tmpl_ids", "any", templates)])
         )
         return set(categories.parents_and_self.ids)
+
+    @api.model
+    def _group_contract_templates(self, templates, website):
+        """``templates`` (``product.template``) in the groups of /shop/contract.
+
+        Each product goes under its eCommerce category that ``website`` shows (the
+        first of them in the shop's category tree when it has several); a product
+        without one goes under its internal category, after the eCommerce groups.
+        Groups follow the shop's tree order, products keep the order of
+        ``templates``. Returns ``[(category, templates)]`` where category is a
+        ``product.public.category`` or a ``product.category``.
+
+        A few queries whatever the number of products and categories: the
+        categories are read in batch, then grouped in Python.
+        """
+        if not templates:
+            return []
+        templates.fetch(["categ_id", "public_categ_ids"])
+        # Categories the current user may see (the many2many is read under the
+        # record rules): name and tree of them and of their parents as superuser.
+        categories = templates.public_categ_ids.sudo()
+        categories.fetch(["parent_path", "website_id"])
+        categories = categories.filtered(
+            lambda c: c.website_id.id in (False, website.id)
+        )
+        tree = categories.browse(
+            {int(i) for c in categories for i in c.parent_path.split("/")[:-1]}
+        )
+        tree.fetch(["name", "sequence", "parent_path"])
+
+        def tree_key(category):
+            # (sequence, name, id) of each ancestor: a parent sorts before its
+            # children, siblings as in the shop (the model's order).
+            return tuple((c.sequence, c.name, c.id) for c in category.parents_and_self)
+
+        keys = {category.id: tree_key(category) for category in categories}
+        shown_ids = set(keys)
+        groups = {}
+        for template in templates:
+            public_ids = [i for i in template.public_categ_ids._ids if i in shown_ids]
+            if public_ids:
+                group = min(public_ids, key=keys.__getitem__)
+                groups.setdefault(("public", group), []).append(template.id)
+            else:
+                groups.setdefault(("internal", template.categ_id.id), []).append(
+                    template.id
+                )
+        internal = (
+            self.env["product.category"]
+            .sudo()
+            .browse(i for kind, i in groups if kind == "internal" and i)
+        )
+        internal.fetch(["complete_name"])
+
+        def group_key(item):
+            (kind, category_id), _ids = item
+            if kind == "public":
+                return (0, keys[category_id])
+            if category_id:
+                return (1, internal.browse(category_id).complete_name, category_id)
+            return (2,)  # no category at all: last
+
+        # The categories in the caller's environment (the cache filled as
+        # superuser serves their names); the products keep the prefetch of
+        # ``templates``. A product without any category comes with an empty
+        # ``product.category``.
+        Category = self.browse()
+        Internal = self.env["product.category"]
+        return [
+            (
+                (Category if kind == "public" else Internal).browse(category_id),
+                templates.browse(ids).with_prefetch(templates._prefetch_ids),
+            )
+            for (kind, category_id), ids in sorted(groups.items(), key=group_key)
+        ]

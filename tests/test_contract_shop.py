@@ -1,8 +1,11 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import lxml.html
+
 from odoo import Command, http
 from odoo.tests import HttpCase, tagged
 
+from ..controllers import contract as contract_controller
 from .common import CustomerApprovalCase
 
 
@@ -141,7 +144,7 @@ class TestContractShop(HttpCase, CustomerApprovalCase):
         self.assertEqual(response.status_code, 200)
         self.assertShows(response.text, "Agreed Torque Wrench")
         self.assertShows(response.text, "31.50")
-        self.assertShows(response.text, "Contract tools")
+        self.assertShows(response.text, "Agreed Tools Shelf")
         self.assertShows(response.text, "Gadget Laser Pointer", False)
         # Add to cart from the page: only assortment products, whatever is posted.
         response = self.url_open(
@@ -167,6 +170,176 @@ class TestContractShop(HttpCase, CustomerApprovalCase):
         )
         self.assertEqual(cart.order_line.product_uom_qty, 3)
         self.assertEqual(cart.order_line.price_unit, 31.5)
+
+    def _contract_catalogue(self):
+        """More assortment products: a sub-category of the shop, a product in two
+        eCommerce categories, and products without any (internal categories)."""
+        Public = self.env["product.public.category"]
+        self.public_inside.sequence = 10
+        sockets = Public.create(
+            {"name": "Sockets", "parent_id": self.public_inside.id, "sequence": 1}
+        )
+        boxes = Public.create({"name": "Bolt Boxes", "sequence": 20})
+        fasteners = self.env["product.category"].create(
+            {"name": "Fasteners", "parent_id": self.category.id}
+        )
+        # The assortment's category rule covers sub-categories.
+        products = {}
+        for name, categ, public in (
+            ("Socket Set 3/8", self.category, sockets),
+            ("Bolt Box M8", fasteners, boxes | self.public_inside),
+            ("Hex Bolts M10", fasteners, Public),
+            ("Safety Gloves", self.category, Public),
+        ):
+            products[name] = self.env["product.product"].create(
+                {
+                    "name": name,
+                    "list_price": 10.0,
+                    "categ_id": categ.id,
+                    "public_categ_ids": [Command.set(public.ids)],
+                    "taxes_id": [Command.clear()],
+                    "is_published": True,
+                    "sale_ok": True,
+                }
+            )
+        return products
+
+    def _contract_sections(self, page):
+        """[(heading, [product names])] of /shop/contract, in page order."""
+        tree = lxml.html.fromstring(page)
+        return [
+            (
+                " ".join(section.xpath("string(.//h2)").split()),
+                [
+                    " ".join(link.text_content().split())
+                    for link in section.xpath(
+                        ".//a[hasclass('o_contract_product_name')]"
+                    )
+                ],
+            )
+            for section in tree.xpath(
+                "//div[hasclass('o_contract_assortment')]//section"
+            )
+        ]
+
+    def test_contract_page_groups_by_ecommerce_category(self):
+        products = self._contract_catalogue()
+        page = self._shop(self.free_buyer.login, "/shop/contract")
+        # Breadcrumb and the ways back to the portal and to the shop.
+        tree = lxml.html.fromstring(page)
+        (breadcrumb,) = tree.xpath("//ol[hasclass('o_contract_breadcrumb')]")
+        self.assertEqual(breadcrumb.xpath(".//a/@href"), ["/my"])
+        self.assertIn(
+            "Contract assortment",
+            breadcrumb.xpath("string(.//li[hasclass('active')])"),
+        )
+        self.assertTrue(
+            tree.xpath("//a[hasclass('o_contract_back_to_shop')][@href='/shop']")
+        )
+        # The shop's categories in the shop's order, sub-categories by their path; a
+        # product in two categories once, under the first; internal categories for
+        # products that have no eCommerce category, after the others.
+        self.assertEqual(
+            self._contract_sections(page),
+            [
+                ("Agreed Tools Shelf", ["Agreed Torque Wrench", "Bolt Box M8"]),
+                ("Agreed Tools Shelf / Sockets", ["Socket Set 3/8"]),
+                ("Contract tools", ["Safety Gloves"]),
+                ("Contract tools / Fasteners", ["Hex Bolts M10"]),
+            ],
+        )
+        # Names link to the product pages.
+        for product in (self.agreed, *products.values()):
+            template = product.product_tmpl_id
+            self.assertTrue(
+                tree.xpath(
+                    "//a[hasclass('o_contract_product_name')][@href=$url]",
+                    url=template.website_url,
+                ),
+                template.name,
+            )
+            self.assertEqual(self.url_open(template.website_url).status_code, 200)
+
+    def test_contract_page_pages_through_the_groups(self):
+        self._contract_catalogue()
+        self.patch(contract_controller, "CONTRACT_PAGE_SIZE", 2)
+        page_1 = self._contract_sections(
+            self._shop(self.free_buyer.login, "/shop/contract")
+        )
+        page_2 = self._contract_sections(
+            self._shop(self.free_buyer.login, "/shop/contract/page/2")
+        )
+        page_3 = self._contract_sections(
+            self._shop(self.free_buyer.login, "/shop/contract/page/3")
+        )
+        self.assertEqual(
+            page_1, [("Agreed Tools Shelf", ["Agreed Torque Wrench", "Bolt Box M8"])]
+        )
+        self.assertEqual(
+            page_2,
+            [
+                ("Agreed Tools Shelf / Sockets", ["Socket Set 3/8"]),
+                ("Contract tools", ["Safety Gloves"]),
+            ],
+        )
+        self.assertEqual(page_3, [("Contract tools / Fasteners", ["Hex Bolts M10"])])
+
+    def test_contract_groups_read_in_a_bounded_number_of_queries(self):
+        website = self.env["website"].get_current_website()
+        Template = self.env["product.template"].with_user(self.free_buyer)
+        Public = self.env["product.public.category"].with_user(self.free_buyer)
+
+        def queries(templates):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            shown = [
+                (category.display_name, group.mapped("name"))  # what the page shows
+                for category, group in Public._group_contract_templates(
+                    templates, website
+                )
+            ]
+            self.assertTrue(shown)
+            return self.cr.sql_log_count - before
+
+        def add_shelves(count):
+            # Per shelf: a product in an eCommerce sub-category and one with only
+            # an internal category of its own.
+            for _index in range(count):
+                parent = self.env["product.public.category"].create({"name": "Shelf"})
+                child = self.env["product.public.category"].create(
+                    {"name": "Drawer", "parent_id": parent.id}
+                )
+                internal = self.env["product.category"].create(
+                    {"name": "Bin", "parent_id": self.category.id}
+                )
+                self.env["product.product"].create(
+                    [
+                        {
+                            "name": "Item",
+                            "categ_id": self.category.id,
+                            "public_categ_ids": [Command.set(child.ids)],
+                            "is_published": True,
+                        },
+                        {
+                            "name": "Loose item",
+                            "categ_id": internal.id,
+                            "is_published": True,
+                        },
+                    ]
+                )
+            templates = Template.search([("categ_id", "child_of", self.category.id)])
+            queries(templates)  # warm the caches of access rules
+            return templates, queries(templates)
+
+        self._contract_catalogue()
+        few, count_few = add_shelves(2)
+        many, count_many = add_shelves(10)
+        self.assertGreaterEqual(len(many), 3 * len(few))
+        self.assertEqual(
+            len(Public._group_contract_templates(many, website)),
+            len(Public._group_contract_templates(few, website)) + 20,
+        )
+        self.assertLessEqual(count_many, count_few)
 
     def test_contract_page_needs_an_assortment(self):
         self.customer.property_product_pricelist = False

@@ -51,7 +51,7 @@ class TestInstallation(TransactionCase):
         lars = self.env.ref(DEMO + "partner_lars")
         self.assertEqual(lars.contract_assortment_id, contract)
         self.assertTrue(lars.contract_assortment_only)
-        self.assertEqual(contract.contract_product_count, 4)
+        self.assertEqual(contract.contract_product_count, 14)
         # Other customers keep Odoo's pricelists.
         self.assertNotEqual(
             self.env.ref("base.res_partner_2").property_product_pricelist, contract

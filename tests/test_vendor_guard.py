@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from ast import literal_eval
 
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -29,7 +31,7 @@ class TestVendorGuard(CustomerApprovalCase):
         self.assertEqual(self.rejected.state, "draft")
 
     def test_vendor_cannot_invoice_waiting_orders(self):
-        with self.assertRaisesRegex(UserError, "cannot be invoiced"):
+        with self.assertRaisesRegex(UserError, "waits for the approval"):
             self.waiting.with_user(self.salesperson)._create_invoices()
 
     def test_released_order_is_processed_normally(self):
@@ -66,6 +68,65 @@ class TestVendorGuard(CustomerApprovalCase):
         self.assertNotIn(self.rejected, orders)
         self.assertEqual(self.waiting.approval_decider_ids, self.approver_1.partner_id)
         self.assertGreaterEqual(self.waiting.approval_waiting_days, 0.0)
+
+    def test_ecommerce_menu_leads_salesmen_to_waiting_orders(self):
+        # Without the Sales app (sale_management), the Sales menu is hidden: the
+        # vendor finds the list under Website > eCommerce > Orders.
+        action = self.env.ref(
+            "website_sale_customer_approval.action_orders_waiting_customer_approval"
+        )
+        menu = self.env.ref(
+            "website_sale_customer_approval.menu_ecommerce_orders_waiting_customer_approval"
+        )
+        self.assertEqual(menu.action, action)
+        self.assertEqual(menu.parent_id, self.env.ref("website_sale.menu_orders"))
+        path = self.env["ir.ui.menu"].browse(
+            int(menu_id) for menu_id in menu.parent_path.split("/")[:-1]
+        )
+        self.assertEqual(path[0], self.env.ref("website.menu_website_configuration"))
+        Menu = self.env["ir.ui.menu"]
+        visible = Menu.with_user(self.salesperson)._visible_menu_ids()
+        for step in path:
+            self.assertIn(step.id, visible, step.complete_name)
+        self.assertIn(
+            self.waiting, self.vendor_orders.search(literal_eval(action.domain))
+        )
+        self.assertEqual(menu.group_ids, self.env.ref("sales_team.group_sale_salesman"))
+        # The menu under Sales stays, for when the Sales app is there.
+        self.assertEqual(
+            self.env.ref(
+                "website_sale_customer_approval.menu_orders_waiting_customer_approval"
+            ).parent_id,
+            self.env.ref("sale.sale_order_menu"),
+        )
+
+    def test_vendor_finds_approved_orders_awaiting_payment(self):
+        self.env["ir.config_parameter"].set_param(
+            "website_sale_customer_approval.prepayment", "True"
+        )
+        unpaid = self._create_order(self.buyer, amount=600)
+        unpaid.require_payment = True
+        self._submit(unpaid)
+        self._approve(unpaid, self.approver_1)
+        self.assertEqual((unpaid.approval_state, unpaid.state), ("approved", "sent"))
+        confirmed = self._create_order(self.buyer, amount=600)
+        self._submit(confirmed)
+        self._approve(confirmed, self.approver_1)
+        self.assertEqual(confirmed.state, "sale")
+        search_view = self.env.ref(
+            "website_sale_customer_approval.view_sales_order_filter"
+        )
+        arch = self.vendor_orders.get_views([(search_view.inherit_id.id, "search")])[
+            "views"
+        ]["search"]["arch"]
+        (found,) = etree.fromstring(arch).xpath(
+            "//filter[@name='approved_awaiting_payment']"
+        )
+        orders = self.vendor_orders.search(literal_eval(found.get("domain")))
+        self.assertIn(unpaid, orders)
+        self.assertNotIn(confirmed, orders)
+        self.assertNotIn(self.waiting, orders)
+        self.assertNotIn(self.rejected, orders)
 
     def test_vendor_cancelling_a_waiting_order_ends_its_approval(self):
         self.waiting.with_user(self.salesperson).action_cancel()
