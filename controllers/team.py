@@ -11,6 +11,7 @@ from odoo.addons.website_sale_customer_approval.models.res_partner_team import (
 )
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import float_repr
 
 ORDERS_PER_PAGE = 20
 
@@ -65,6 +66,9 @@ class CustomerTeamPortal(CustomerPortal):
             shown["next_approver_id"] = str(form.get("next_approver_id") or "")
         elif member:
             shown = {field: member[field] for field in fields_shown}
+            shown["approval_breakpoint"] = float_repr(
+                member.approval_breakpoint, admin.approval_currency_id.decimal_places
+            )
             shown["approval_mode"] = member.approval_mode or "none"
             shown["next_approver_id"] = str(member.next_approver_id.id or "")
         else:
@@ -77,6 +81,7 @@ class CustomerTeamPortal(CustomerPortal):
                 "form": form or {},
                 "errors": errors or {},
                 "approvers": approvers,
+                "breakpoint_currency": admin.approval_currency_id,
                 "approval_modes": member._fields[
                     "approval_mode"
                 ]._description_selection(request.env),
@@ -150,10 +155,10 @@ class CustomerTeamPortal(CustomerPortal):
         if not member:
             raise request.not_found()
         try:
-            admin._set_team_member_active(member, active == "1")
+            message = admin._set_team_member_active(member, active == "1")
         except (UserError, ValidationError) as error:
             return request.redirect("/my/team?" + url_encode({"error": error.args[0]}))
-        return request.redirect("/my/team")
+        return request.redirect("/my/team?" + url_encode({"message": message}))
 
     # ------------------------------------------------------------------
     # Statistics
@@ -212,10 +217,11 @@ class CustomerTeamPortal(CustomerPortal):
                 raise request.not_found()
             domain = admin._get_team_person_orders_domain(member, start, end, tz)
             url_args = {"date_from": start, "date_to": end, "member_id": member.id}
+            order_count = SaleOrder.search_count(domain)
             pager = portal_pager(
                 url="/my/team/statistics",
                 url_args=url_args,
-                total=SaleOrder.search_count(domain),
+                total=order_count,
                 page=page,
                 step=ORDERS_PER_PAGE,
             )
@@ -229,6 +235,7 @@ class CustomerTeamPortal(CustomerPortal):
                         offset=pager["offset"],
                     ),
                     "pager": pager,
+                    "order_count": order_count,
                 }
             )
         return request.render(

@@ -4,6 +4,7 @@ import re
 
 from odoo import Command, _, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
 
 from .res_partner import APPROVAL_MODES
 
@@ -255,7 +256,10 @@ class ResPartner(models.Model):
         return member
 
     def _set_team_member_active(self, member, active):
-        """Deactivate (no login, out of the chains) or reactivate a sub-account."""
+        """Deactivate (no login, out of the chains) or reactivate a sub-account.
+
+        :return: the confirmation for the admin
+        """
         self._check_team_member(member)
         if member == self and not active:
             raise UserError(_("You cannot deactivate yourself."))
@@ -270,7 +274,105 @@ class ResPartner(models.Model):
             else:
                 users.active = False
                 member.active = False
-        return True
+        if active and users:
+            return _("%s is active again: they can log in again.", member.name)
+        if active:
+            return _("%s is active again.", member.name)
+        if users:
+            return _(
+                "%s is deactivated: they can no longer log in. Reactivate them to "
+                "give them their login back.",
+                member.name,
+            )
+        return _("%s is deactivated.", member.name)
+
+    # ------------------------------------------------------------------
+    # The settings of a person in words (the team list)
+    # ------------------------------------------------------------------
+    def _format_approval_amount(self, amount):
+        """``amount`` in the currency of breakpoints, as the admin reads it."""
+        self.ensure_one()
+        return format_amount(self.env, amount, self.approval_currency_id)
+
+    def _get_approval_rule_text(self):
+        """Which orders of this person need approval, in one phrase: the effect of
+        the approval mode, the breakpoint, the contract assortment and free-text
+        orders together (see sale.order's _customer_approval_reasons)."""
+        self.ensure_one()
+        currency = self.approval_currency_id
+        breakpoint_enabled = self.approval_breakpoint_enabled
+        if self.approval_mode == "always" or (
+            breakpoint_enabled and currency.is_zero(self.approval_breakpoint)
+        ):
+            return _("Every order needs approval")
+        outside = self.approval_mode == "outside_assortment"
+        assortment = self._get_contract_assortment()
+        if outside and not (assortment and assortment.active):
+            # Without an assortment, every product is outside it.
+            return _(
+                "Every order needs approval: %s has no contract assortment",
+                self.commercial_partner_id.name,
+            )
+        if outside and self.contract_assortment_only:
+            outside = False  # they cannot order anything outside it
+        free_text = self.may_send_free_text_orders
+        if not breakpoint_enabled:
+            phrases = {
+                (False, False): _("Orders without restriction"),
+                (False, True): _("Only free-text orders need approval"),
+                (True, False): _(
+                    "Orders with products outside the contract assortment need approval"
+                ),
+                (True, True): _(
+                    "Free-text orders and orders with products outside the contract "
+                    "assortment need approval"
+                ),
+            }
+            return phrases[outside, free_text]
+        amount = self._format_approval_amount(self.approval_breakpoint)
+        phrases = {
+            (False, False): _("Orders above %s need approval", amount),
+            (False, True): _(
+                "Orders above %s and free-text orders need approval", amount
+            ),
+            (True, False): _(
+                "Orders with products outside the contract assortment or above %s "
+                "need approval",
+                amount,
+            ),
+            (True, True): _(
+                "Free-text orders and orders with products outside the contract "
+                "assortment or above %s need approval",
+                amount,
+            ),
+        }
+        return phrases[outside, free_text]
+
+    def _get_approval_limit_text(self):
+        """For an approver with a breakpoint: where their approvals above it go (see
+        sale.order's _customer_approval_escalation); else nothing."""
+        self.ensure_one()
+        if not self.is_order_approver or not self.approval_breakpoint_enabled:
+            return ""
+        next_approver = self.next_approver_id
+        if not next_approver and (
+            self.is_customer_admin
+            or not self.sudo().with_context(active_test=True)._get_customer_admins()
+            - self
+        ):
+            return ""  # nobody above: their approval is always final
+        if self.approval_currency_id.is_zero(self.approval_breakpoint):
+            if next_approver:
+                return _("Passes every approval on to %s", next_approver.name)
+            return _("Passes every approval on to the customer admins")
+        amount = self._format_approval_amount(self.approval_breakpoint)
+        if next_approver:
+            return _(
+                "Approves up to %(amount)s; above, passes on to %(approver)s",
+                amount=amount,
+                approver=next_approver.name,
+            )
+        return _("Approves up to %s; above, passes on to the customer admins", amount)
 
     def _get_team_person_orders_domain(self, person, date_from, date_to, tz=None):
         """The orders of ``person`` of the admin's company in a period (see

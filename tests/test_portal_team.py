@@ -3,6 +3,7 @@
 from odoo import Command, http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_amount
 
 from .common import CustomerApprovalCase
 
@@ -110,9 +111,9 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
             start = page.index(f'href="/my/team/{user.partner_id.id}"')
             return page[start : page.index("</tr>", start)]
 
-        self.assertIn("Sees only the contract assortment", row(self.buyer))
+        self.assertIn("Contract assortment only", row(self.buyer))
         self.assertIn(self.approver_1.name, row(self.buyer))  # the chain above
-        self.assertNotIn("Sees only the contract assortment", row(self.approver_1))
+        self.assertNotIn("Contract assortment only", row(self.approver_1))
 
     def test_admin_creates_a_buyer_who_logs_in(self):
         self.login(self.admin)
@@ -180,17 +181,68 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
     def test_deactivate_and_reactivate(self):
         self.login(self.admin)
         # The next approver of someone cannot go: the chain would break.
-        self.post(f"/my/team/{self.approver_1.partner_id.id}/active", active="0")
+        response = self.post(
+            f"/my/team/{self.approver_1.partner_id.id}/active", active="0"
+        )
         self.assertTrue(self.approver_1.active)
+        self.assertIn("alert-danger", response.text)
+        self.assertIn("cannot be archived", response.text)
         response = self.post(
             f"/my/team/{self.free_buyer.partner_id.id}/active", active="0"
         )
         self.assertNotIn("error=", response.url)
         self.assertFalse(self.free_buyer.active)
         self.assertFalse(self.free_buyer.partner_id.active)
-        self.post(f"/my/team/{self.free_buyer.partner_id.id}/active", active="1")
+        # The admin is told what happened, as after saving.
+        self.assertIn(
+            "Fay Free is deactivated: they can no longer log in.", response.text
+        )
+        self.assertIn("alert-success", response.text)
+        response = self.post(
+            f"/my/team/{self.free_buyer.partner_id.id}/active", active="1"
+        )
         self.assertTrue(self.free_buyer.active)
         self.assertTrue(self.free_buyer.partner_id.active)
+        self.assertIn("Fay Free is active again: they can log in again.", response.text)
+
+    def test_team_list_states_each_rule_in_one_phrase(self):
+        self.admin.partner_id.write(
+            {"is_order_approver": True, "contract_assortment_only": True}
+        )
+        self.login(self.admin)
+        page = self.url_open("/my/team").text
+
+        def row(user):
+            start = page.index(f'data-member-id="{user.partner_id.id}"')
+            return page[start : page.index("</tr>", start)]
+
+        amount = format_amount(self.env, 500, self.currency)
+        self.assertIn(f"Orders above {amount} need approval", row(self.buyer))
+        # No mode next to a breakpoint that contradicts it.
+        self.assertNotIn("No restriction", page)
+        self.assertIn("Orders without restriction", row(self.free_buyer))
+        # An approver's breakpoint is also where their approval stops being final.
+        limit = format_amount(self.env, 1000, self.currency)
+        self.assertIn(
+            f"Approves up to {limit}; above, passes on to Bea Boss",
+            row(self.approver_1),
+        )
+        # All the rights of a person are shown, in a cell whose badges wrap.
+        admin_row = row(self.admin)
+        for right in ("Customer admin", "Approver", "Contract assortment only"):
+            self.assertIn(right, admin_row)
+        self.assertIn("flex-wrap", admin_row)
+
+    def test_breakpoint_input_shows_its_currency(self):
+        self.login(self.admin)
+        for url in ("/my/team/new", f"/my/team/{self.buyer.partner_id.id}"):
+            with self.subTest(url=url):
+                page = self.url_open(url).text
+                self.assertIn("o_team_breakpoint_currency", page)
+                start = page.index("o_team_breakpoint_currency")
+                self.assertIn(self.currency.symbol, page[start : start + 200])
+        page = self.url_open(f"/my/team/{self.buyer.partner_id.id}").text
+        self.assertIn('value="500.00"', page)
 
     def test_statistics_per_person(self):
         order = self._create_order(self.buyer, amount=700)
@@ -309,3 +361,149 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
             approval_reminder_order_ids=[waiting.id, draft.id, foreign.id, "x"]
         )
         self.assertEqual(approver._get_approval_reminder_orders(), waiting)
+
+
+class TestTeamApprovalRule(CustomerApprovalCase):
+    """The phrase that tells the customer admin which orders of a person need
+    approval (res.partner's _get_approval_rule_text and
+    _get_approval_limit_text)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.person = cls.free_buyer.partner_id
+        cls.assortment = cls.env["product.pricelist"].create(
+            {"name": "Acme contract", "is_contract_assortment": True}
+        )
+        cls.customer.property_product_pricelist = cls.assortment
+
+    def rule(self, **settings):
+        values = {
+            "approval_mode": "none",
+            "approval_breakpoint_enabled": False,
+            "approval_breakpoint": 0,
+            "may_send_free_text_orders": False,
+            "contract_assortment_only": False,
+            "next_approver_id": self.approver_1.partner_id.id,
+        }
+        values.update(settings)
+        self.person.write(values)
+        return self.person._get_approval_rule_text()
+
+    def amount(self, value):
+        return format_amount(self.env, value, self.currency)
+
+    def test_each_combination_reads_as_one_rule(self):
+        amount = self.amount(500)
+        breakpoint_500 = {
+            "approval_breakpoint_enabled": True,
+            "approval_breakpoint": 500,
+        }
+        outside = {"approval_mode": "outside_assortment"}
+        free_text = {"may_send_free_text_orders": True}
+        cases = [
+            ({}, "Orders without restriction"),
+            (breakpoint_500, f"Orders above {amount} need approval"),
+            (
+                outside,
+                "Orders with products outside the contract assortment need approval",
+            ),
+            (
+                dict(outside, **breakpoint_500),
+                "Orders with products outside the contract assortment or above "
+                f"{amount} need approval",
+            ),
+            (free_text, "Only free-text orders need approval"),
+            (
+                dict(free_text, **breakpoint_500),
+                f"Orders above {amount} and free-text orders need approval",
+            ),
+            (
+                dict(free_text, **outside),
+                "Free-text orders and orders with products outside the contract "
+                "assortment need approval",
+            ),
+            (
+                dict(free_text, **outside, **breakpoint_500),
+                "Free-text orders and orders with products outside the contract "
+                f"assortment or above {amount} need approval",
+            ),
+            ({"approval_mode": "always"}, "Every order needs approval"),
+            (
+                dict(breakpoint_500, approval_mode="always", **free_text),
+                "Every order needs approval",
+            ),
+            # A breakpoint of 0: every order is above it.
+            (
+                {"approval_breakpoint_enabled": True, "approval_breakpoint": 0},
+                "Every order needs approval",
+            ),
+            # A person who orders only inside the assortment never orders outside.
+            (
+                dict(outside, contract_assortment_only=True, **breakpoint_500),
+                f"Orders above {amount} need approval",
+            ),
+        ]
+        for settings, phrase in cases:
+            with self.subTest(settings=settings):
+                self.assertEqual(self.rule(**settings), phrase)
+
+    def test_without_an_assortment_every_product_is_outside(self):
+        self.customer.property_product_pricelist = self.env["product.pricelist"].create(
+            {"name": "Plain prices"}
+        )
+        self.assertEqual(
+            self.rule(approval_mode="outside_assortment"),
+            "Every order needs approval: Acme Tools Ltd has no contract assortment",
+        )
+
+    def test_amounts_carry_their_currency(self):
+        self.assertIn(self.currency.symbol, self.amount(500))
+        phrase = self.rule(approval_breakpoint_enabled=True, approval_breakpoint=1234.5)
+        self.assertIn(self.amount(1234.5), phrase)
+        self.assertIn(self.currency.symbol, phrase)
+        self.assertNotIn("1234.5 ", phrase)
+
+    def test_approval_limit_of_approvers(self):
+        self.assertEqual(self.buyer.partner_id._get_approval_limit_text(), "")
+        self.assertEqual(
+            self.approver_1.partner_id._get_approval_limit_text(),
+            f"Approves up to {self.amount(1000)}; above, passes on to Bea Boss",
+        )
+        # Without a breakpoint, their approval is final.
+        self.assertEqual(self.approver_3.partner_id._get_approval_limit_text(), "")
+        # Without a next approver, the customer admins decide above it ...
+        self.approver_3.partner_id.write(
+            {"approval_breakpoint_enabled": True, "approval_breakpoint": 200}
+        )
+        self.assertEqual(
+            self.approver_3.partner_id._get_approval_limit_text(),
+            f"Approves up to {self.amount(200)}; above, passes on to the customer "
+            "admins",
+        )
+        # ... unless they are a customer admin themselves: then it is final.
+        self.approver_3.partner_id.is_customer_admin = True
+        self.assertEqual(self.approver_3.partner_id._get_approval_limit_text(), "")
+
+    def test_confirmation_of_deactivation(self):
+        admin = self.admin.partner_id.with_user(self.admin)
+        member = admin._get_team_member(self.person.id)
+        self.assertEqual(
+            admin._set_team_member_active(member, False),
+            "Fay Free is deactivated: they can no longer log in. Reactivate them "
+            "to give them their login back.",
+        )
+        member = admin._get_team_member(self.person.id)
+        self.assertEqual(
+            admin._set_team_member_active(member, True),
+            "Fay Free is active again: they can log in again.",
+        )
+        # A person without login.
+        contact = self.env["res.partner"].create(
+            {"name": "Lea Loginless", "parent_id": self.customer.id}
+        )
+        member = admin._get_team_member(contact.id)
+        self.assertEqual(
+            admin._set_team_member_active(member, False),
+            "Lea Loginless is deactivated.",
+        )

@@ -155,3 +155,45 @@ class TestTeamStatistics(HttpCase, CustomerApprovalCase):
         page = self._statistics(login=False, **params).text
         self.assertIn(f">{early.name}<", page)
         self.assertNotIn(f">{late.name}<", page)
+
+    def test_counts_are_singular_or_plural(self):
+        waiting = self._order(self.buyer, 700)
+        self._submit(waiting)
+        # Above Bea Boss's own breakpoint: her order waits for Carl Chief.
+        self._submit(self._order(self.approver_2, 6000))
+        released = self._order(self.free_buyer, 100) | self._order(self.free_buyer, 50)
+        released.action_confirm()
+        day = waiting.date_order.date()
+        period = {
+            "date_from": day - timedelta(days=1),
+            "date_to": day + timedelta(days=1),
+        }
+
+        page = self._statistics(member_id=self.buyer.partner_id.id, **period).text
+        start = page.index(f'data-member-id="{self.buyer.partner_id.id}"')
+        row = page[start : page.index("</tr>", start)]
+        self.assertIn("1 order waiting for approval", row)
+        total = page[page.index("o_team_statistics_total") :]
+        self.assertIn("2 orders waiting for approval", total)
+        self.assertIn("1 order in this period", page)
+        self.assertNotIn("1 orders", page)
+
+        page = self._statistics(
+            login=False, member_id=self.free_buyer.partner_id.id, **period
+        ).text
+        self.assertIn("2 orders in this period", page)
+        self.assertNotIn("1 orders", page)
+
+    def test_order_amounts_carry_their_currency(self):
+        foreign = self._order(self.free_buyer, 400, pricelist=self.foreign_pricelist)
+        foreign.action_confirm()
+        day = foreign.date_order.date()
+        page = self._statistics(
+            date_from=day - timedelta(days=1),
+            date_to=day + timedelta(days=1),
+            member_id=self.free_buyer.partner_id.id,
+        ).text
+        start = page.index(f">{foreign.name}<")
+        row = page[start : page.index("</tr>", start)]
+        self.assertIn(self.foreign_currency.symbol, row)
+        self.assertIn("400.00", row)
