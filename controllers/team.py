@@ -40,6 +40,7 @@ class CustomerTeamPortal(CustomerPortal):
         data = {
             "name": form.get("name") or "",
             "email": form.get("email") or "",
+            "phone": form.get("phone") or "",
             "password": form.get("password") or "",
             "invite": bool(form.get("invite")),
             "approval_mode": form.get("approval_mode") or "none",
@@ -59,7 +60,13 @@ class CustomerTeamPortal(CustomerPortal):
     def _render_team_form(self, admin, member, form=None, errors=None):
         values = self._prepare_portal_layout_values()
         approvers = admin._get_team_approvers() - member
-        fields_shown = ("name", "email", "approval_breakpoint", *TEAM_BOOLEANS)
+        fields_shown = (
+            "name",
+            "email",
+            "phone",
+            "approval_breakpoint",
+            *TEAM_BOOLEANS,
+        )
         if form is not None:  # a posted form comes back with its errors
             shown = {field: form.get(field) for field in fields_shown}
             shown["approval_mode"] = form.get("approval_mode") or "none"

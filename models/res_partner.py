@@ -408,6 +408,20 @@ class ResPartner(models.Model):
             )
         )
 
+    approval_reminder_order_ids = fields.Many2many(
+        "sale.order",
+        compute="_compute_approval_reminder_order_ids",
+        help="The orders a reminder e-mail lists to this approver (read by the "
+        "reminder template, from the orders the cron names in the context).",
+    )
+
+    @api.depends_context("approval_reminder_order_ids")
+    def _compute_approval_reminder_order_ids(self):
+        for person in self:
+            person.approval_reminder_order_ids = (
+                person._get_approval_reminder_orders() if person.id else False
+            )
+
     def _get_approval_reminder_orders(self):
         """The orders a reminder e-mail lists (see the approval reminder cron):
         of the orders the cron names, those of this person's company that still

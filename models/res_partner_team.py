@@ -1,10 +1,9 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
 
-from odoo import Command, _, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_amount
+from odoo.tools import email_normalize, format_amount
 
 from .res_partner import APPROVAL_MODES
 
@@ -26,7 +25,6 @@ TEAM_BOOLEANS = (
     "contract_assortment_only",
     "may_send_free_text_orders",
 )
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 6
 MAX_BREAKPOINT = 1e12
 
@@ -42,6 +40,49 @@ class ResPartner(models.Model):
     records it touches belong to the admin's manageable team."""
 
     _inherit = "res.partner"
+
+    # What the team pages and the contact form show of a person, as fields so that
+    # templates read values rather than call methods.
+    approval_rule_text = fields.Char(
+        string="Approval rule",
+        compute="_compute_approval_texts",
+        help="Which orders of this person need approval, in one phrase.",
+    )
+    approval_limit_text = fields.Char(
+        string="Approval limit",
+        compute="_compute_approval_texts",
+        help="For an approver with a breakpoint: where their approvals above it go.",
+    )
+    approval_chain_text = fields.Char(
+        string="Approval chain",
+        compute="_compute_approval_texts",
+        help="The successive next approvers of this person.",
+    )
+
+    @api.depends(
+        "approval_mode",
+        "approval_breakpoint_enabled",
+        "approval_breakpoint",
+        "contract_assortment_only",
+        "may_send_free_text_orders",
+        "is_order_approver",
+        "is_customer_admin",
+        "next_approver_id",
+        "commercial_partner_id",
+    )
+    @api.depends_context("company")
+    def _compute_approval_texts(self):
+        for person in self:
+            if not person.id or person.is_company:
+                person.approval_rule_text = False
+                person.approval_limit_text = False
+                person.approval_chain_text = False
+                continue
+            person.approval_rule_text = person._get_approval_rule_text()
+            person.approval_limit_text = person._get_approval_limit_text() or False
+            person.approval_chain_text = (
+                " → ".join(person._get_approval_chain().mapped("name")) or False
+            )
 
     def _check_team_admin(self):
         """``self`` is the logged-in person; they must be a customer admin."""
@@ -153,8 +194,8 @@ class ResPartner(models.Model):
         if not name:
             errors["name"] = _("Enter the name.")
         values["name"] = name[:128]
-        email = (data.get("email") or "").strip().lower()
-        if not EMAIL_PATTERN.match(email):
+        email = email_normalize(data.get("email") or "") or ""
+        if not email:
             errors["email"] = _("Enter a valid e-mail address: it is the login.")
         else:
             users = self.env["res.users"].sudo().with_context(active_test=False)
@@ -165,6 +206,13 @@ class ResPartner(models.Model):
                 errors["email"] = _("This e-mail address is already someone's login.")
         values["email"] = email
         user_values["login"] = email
+        if "phone" in data:
+            # A new sub-account takes the company's phone unless the admin gives
+            # one: the checkout then asks them nothing the admin entered.
+            phone = (data.get("phone") or "").strip()[:64]
+            values["phone"] = phone or (
+                False if member else self.commercial_partner_id.phone or False
+            )
         password = data.get("password") or ""
         if password:
             if len(password) < MIN_PASSWORD_LENGTH:

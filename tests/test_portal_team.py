@@ -507,3 +507,37 @@ class TestTeamApprovalRule(CustomerApprovalCase):
             admin._set_team_member_active(member, False),
             "Lea Loginless is deactivated.",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestNewSubAccountChecksOut(CustomerApprovalCase):
+    """What the admin entered is not asked again at the first checkout."""
+
+    def test_new_sub_account_has_what_the_checkout_needs(self):
+        self.customer.write(
+            {
+                "street": "Storgatan 1",
+                "city": "Malmö",
+                "zip": "211 22",
+                "phone": "+46 40 123 45 67",
+                "country_id": self.env.ref("base.se").id,
+            }
+        )
+        admin = self.admin.partner_id.with_user(self.admin)
+        member, errors = admin._save_team_member(
+            {
+                "name": "Nora New",
+                "email": " Nora.New@Acme.example ",
+                "phone": "",
+                "password": "nora-new-1",
+                "approval_mode": "always",
+                "next_approver_id": self.approver_1.partner_id.id,
+            }
+        )
+        self.assertFalse(errors)
+        self.assertEqual(member.email, "nora.new@acme.example")
+        # website_sale's mandatory billing and delivery fields
+        for field in ("name", "email", "phone", "street", "city", "country_id"):
+            self.assertTrue(member[field], field)
+        self.assertEqual(member.phone, "+46 40 123 45 67")
+        self.assertEqual(member.approval_rule_text, "Every order needs approval")
