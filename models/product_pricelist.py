@@ -1,6 +1,6 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.fields import Domain
 
 # Key of the per-transaction cache of assortment domains in ``cr.cache``.
@@ -41,10 +41,34 @@ class ProductPricelist(models.Model):
             ("is_contract_assortment", "=", False),
         ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        pricelists = super().create(vals_list)
+        pricelists._enable_pricelists_for_contract_assortments()
+        return pricelists
+
     def write(self, vals):
         if "is_contract_assortment" in vals or "active" in vals:
             self._invalidate_contract_assortment_cache()
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("is_contract_assortment"):
+            self._enable_pricelists_for_contract_assortments()
+        return result
+
+    def _enable_pricelists_for_contract_assortments(self):
+        """A contract assortment is the pricelist set on the customer company, which
+        Odoo reads only with its "Pricelists" feature on: flagging a pricelist as a
+        contract assortment turns the feature on, as its setting would."""
+        if not self.filtered("is_contract_assortment"):
+            return
+        group = self.env.ref("product.group_product_pricelist")
+        if self.env["res.groups"]._is_feature_enabled(
+            "product.group_product_pricelist"
+        ):
+            return
+        self.env.ref("base.group_user").sudo().write(
+            {"implied_ids": [Command.link(group.id)]}
+        )
 
     def action_view_contract_products(self):
         self.ensure_one()

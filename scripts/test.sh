@@ -19,10 +19,13 @@ mkdir -p "$work/addons"
 ln -s "$ROOT" "$work/addons/$ADDON"
 addons_path="$work/addons,$(odoo_addons_path)"
 
-say "Installing $ADDON with demo data into a fresh database $db"
+# WITHOUT_DEMO=1: a database without demo data (the tests build their own).
+demo_flag=--with-demo
+[ -z "${WITHOUT_DEMO:-}" ] || demo_flag=
+say "Installing $ADDON ${demo_flag:+with demo data }into a fresh database $db"
 started=$(date +%s)
 "$PY" -m odoo -c "$CONF" -d "$db" --addons-path="$addons_path" --data-dir="$data_dir" \
-    --with-demo -i "$ADDON" --stop-after-init --no-http --log-level=warn
+    $demo_flag -i "$ADDON" --stop-after-init --no-http --log-level=warn
 say "Installed in $(($(date +%s) - started)) s; running the tests"
 
 # pytest-odoo serves HTTP on a free port of its own: a running demo does not collide.

@@ -342,7 +342,7 @@ class TestContractShop(HttpCase, CustomerApprovalCase):
         self.assertLessEqual(count_many, count_few)
 
     def test_contract_page_needs_an_assortment(self):
-        self.customer.property_product_pricelist = False
+        self.customer.specific_property_product_pricelist = False
         self.authenticate(self.free_buyer.login, self.free_buyer.login)
         self.assertEqual(self.url_open("/shop/contract").status_code, 404)
         self.authenticate(None, None)
