@@ -52,6 +52,44 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
                 raise AccessError(_("This order is not yours to see."))
         return document
 
+    @http.route()
+    def portal_order_page(self, order_id, access_token=None, payment_amount=None, **kw):
+        # Odoo shows its payment form for any "?payment_amount=": not for an order
+        # the customer's approval holds back (payment.transaction refuses it too).
+        if payment_amount:
+            try:
+                order_sudo = self._document_check_access(
+                    "sale.order", order_id, access_token=access_token
+                )
+            except (AccessError, MissingError):
+                order_sudo = None
+            if order_sudo and order_sudo._customer_approval_gate_error(
+                customer_side=True
+            ):
+                payment_amount = None
+        return super().portal_order_page(
+            order_id, access_token=access_token, payment_amount=payment_amount, **kw
+        )
+
+    def _get_page_view_values(
+        self, document, access_token, values, session_history, no_breadcrumbs, **kw
+    ):
+        values = super()._get_page_view_values(
+            document, access_token, values, session_history, no_breadcrumbs, **kw
+        )
+        if (
+            document._name == "sale.order"
+            and document.partner_id == request.env.user.partner_id
+            and document.approval_state in (False, "none")
+            and document.state in ("draft", "sent")
+        ):
+            # A quotation of the vendor that the buyer's settings hold back: they
+            # submit it for approval from here.
+            values["approval_gate_message"] = document._customer_approval_gate_error(
+                customer_side=True
+            )
+        return values
+
     # ------------------------------------------------------------------
     # The buyer sends a free-text order
     # ------------------------------------------------------------------
@@ -105,15 +143,16 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         return order
 
     @http.route(
-        "/my/orders/<int:order_id>/resubmit",
+        ["/my/orders/<int:order_id>/submit", "/my/orders/<int:order_id>/resubmit"],
         type="http",
         auth="user",
         website=True,
         methods=["POST"],
     )
     def portal_order_resubmit(self, order_id, **kwargs):
-        """The buyer submits again an order whose approval ended and that the
-        vendor set back to quotation: a new round of approval."""
+        """The buyer submits a quotation of the vendor for approval, or submits
+        again an order whose approval ended and that the vendor set back to
+        quotation (a new round)."""
         order = self._get_own_order(order_id)
         try:
             order.action_submit_for_customer_approval()

@@ -15,6 +15,6 @@ class PaymentTransaction(models.Model):
         with self.env.cr.savepoint():
             transactions = super().create(vals_list)
             for order in transactions.sale_order_ids:
-                if error := order._customer_approval_gate_error():
+                if error := order._customer_approval_gate_error(customer_side=True):
                     raise ValidationError(error)
         return transactions

@@ -25,12 +25,16 @@ class SaleOrder(models.Model):
             or self.approval_state not in (False, "none")
         )
 
-    def _customer_approval_gate_error(self):
+    def _customer_approval_gate_error(self, customer_side=None):
         """Why the order may not become a sale, be paid or be invoiced yet.
 
         The one gate of the vendor's processing: confirmation, payment
         transactions, signatures, invoices and down payments all ask it.
 
+        :param customer_side: whether the customer acts (accepts, signs, pays,
+            confirms); by default, whether the current user is a portal or public
+            user. The customer's side never gets around the approval; the vendor
+            may confirm a quotation they entered themselves (a phone order).
         :return: the message for the user, or False when the order may go on.
         """
         self.ensure_one()
@@ -38,13 +42,16 @@ class SaleOrder(models.Model):
         if state == "approved":
             return False
         if state == "none":
-            if self._customer_approval_is_controlled() and (
+            if customer_side is None:
+                customer_side = self.env.user.share
+            if (customer_side or self._customer_approval_is_controlled()) and (
                 self._customer_approval_reasons()
             ):
                 return _(
                     "Order %s needs the approval of your company: it cannot be "
                     "confirmed or paid before an approver has released it. Please "
-                    'use "Submit for approval" at the last step of the checkout.',
+                    'use "Submit for approval" (at the last step of the checkout, '
+                    "or on the page of the order).",
                     self.name,
                 )
             return False
@@ -75,10 +82,10 @@ class SaleOrder(models.Model):
         }
         return messages[state]
 
-    def _customer_approval_check_gate(self):
+    def _customer_approval_check_gate(self, customer_side=None):
         """Raise the gate's error of the first order that may not go on."""
         for order in self:
-            if error := order._customer_approval_gate_error():
+            if error := order._customer_approval_gate_error(customer_side):
                 raise UserError(error)
 
     def _confirmation_error_message(self):
@@ -91,7 +98,7 @@ class SaleOrder(models.Model):
         # The shop's payment routes (transaction, express checkout, zero amount)
         # all ask this before taking money or confirming.
         for order in self:
-            if error := order._customer_approval_gate_error():
+            if error := order._customer_approval_gate_error(customer_side=True):
                 raise ValidationError(error)
         return super()._check_cart_is_ready_to_be_paid()
 
@@ -131,12 +138,12 @@ class SaleOrder(models.Model):
 
     def _has_to_be_signed(self):
         # No "Accept & Sign" on the portal for an order the gate holds back.
-        if self._customer_approval_gate_error():
+        if self._customer_approval_gate_error(customer_side=True):
             return False
         return super()._has_to_be_signed()
 
     def _has_to_be_paid(self):
         # No "Accept & Pay" nor "Pay Now" either.
-        if self._customer_approval_gate_error():
+        if self._customer_approval_gate_error(customer_side=True):
             return False
         return super()._has_to_be_paid()

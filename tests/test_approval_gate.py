@@ -5,7 +5,7 @@ or is invoiced only after its release, whatever the path."""
 
 from xmlrpc.client import Fault
 
-from odoo import Command
+from odoo import Command, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
 
@@ -86,7 +86,22 @@ class TestApprovalGate(CustomerApprovalCase):
     def test_phone_order_of_the_vendor_stays_the_vendors(self):
         phone_order = self._create_order(self.buyer, amount=2000)
         self.assertFalse(phone_order.website_id)
+        # The buyer cannot accept, sign nor pay it around their approvers ...
+        phone_order.require_payment = True
+        self.assertFalse(phone_order._has_to_be_paid())
+        self.assertFalse(phone_order._has_to_be_signed())
+        with self.assertRaisesRegex(ValidationError, "Submit for approval"):
+            self._pay(phone_order)
+        with self.assertRaisesRegex(UserError, "Submit for approval"):
+            phone_order.with_user(self.buyer).action_confirm()
+        # ... the vendor confirms it.
         phone_order.with_user(self.salesperson).action_confirm()
+        self.assertEqual(phone_order.state, "sale")
+
+    def test_buyer_submits_a_phone_order_for_approval(self):
+        phone_order = self._create_order(self.buyer, amount=800)
+        self.assertTrue(self._submit(phone_order))
+        self._approve(phone_order, self.approver_1)
         self.assertEqual(phone_order.state, "sale")
 
     # --- the vendor ---------------------------------------------------------
@@ -222,6 +237,22 @@ class TestPaymentRoutes(HttpCase):
         )
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("o_payment_form", page.text)
+
+    def test_buyer_submits_a_vendor_quotation_from_its_page(self):
+        quotation = self.order.copy({"website_id": False})
+        quotation.action_quotation_sent()
+        self.authenticate(self.buyer.login, self.buyer.login)
+        page = self.url_open(quotation.get_portal_url())
+        self.assertIn("o_approval_submit_quotation", page.text)
+        self.assertNotIn("o_payment_form", page.text)
+        response = self.url_open(
+            f"/my/orders/{quotation.id}/submit",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 200)
+        quotation.invalidate_recordset()
+        self.assertEqual(quotation.approval_state, "waiting")
+        self.assertEqual(quotation.current_approver_id, self.approver.partner_id)
 
     def test_portal_user_cannot_confirm_over_the_external_api(self):
         with self.assertRaises(Fault):
