@@ -5,18 +5,28 @@ source "$(dirname "$0")/common.sh"
 require_setup
 command -v msgmerge >/dev/null || die "msgmerge is missing: apt-get install gettext"
 
-addon_link_dir >/dev/null  # the link the configuration's addons path names
 db="wsca_i18n_$$"
+work=$(mktemp -d)
 cleanup() {
     pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    rm -rf "$work"
 }
 trap cleanup EXIT
 
+# A copy of the addon's own files: Odoo exports the terms of every Python file
+# under the addon's folder, and .venv/ holds those of other packages.
+mkdir -p "$work/addons/$ADDON"
+git ls-files --cached --others --exclude-standard -z \
+    | tar --null -T - -cf - | tar -xf - -C "$work/addons/$ADDON"
+addons_path="$work/addons,$(odoo_addons_path)"
+
 say "Installing $ADDON into $db"
-"$PY" -m odoo -c "$CONF" -d "$db" -i "$ADDON" --stop-after-init --no-http --log-level=warn
+"$PY" -m odoo -c "$CONF" -d "$db" --addons-path="$addons_path" -i "$ADDON" \
+    --stop-after-init --no-http --log-level=warn
 pot="$ROOT/i18n/$ADDON.pot"
 say "Exporting $pot"
-"$PY" -m odoo i18n export -c "$CONF" -d "$db" -o "$pot" "$ADDON"
+"$PY" -m odoo --addons-path="$addons_path" i18n export -c "$CONF" -d "$db" \
+    -o "$pot" "$ADDON"
 for lang in fr de sv pl; do
     po="$ROOT/i18n/$lang.po"
     if [ -f "$po" ]; then
