@@ -5,6 +5,8 @@ from . import (
     product_public_category,
     res_config_settings,
     res_partner,
+    res_partner_approval_text,
+    res_partner_assortment,
     res_partner_team,
     sale_order,
     sale_order_approval,

@@ -13,6 +13,8 @@ DEBIAN_PACKAGES=(
     libjpeg-dev zlib1g-dev
     # browser tours
     chromium fonts-dejavu-core
+    # PDFs of quotations and payment post-processing
+    wkhtmltopdf
 )
 
 # 1. Debian packages (only as root, only what is missing)
