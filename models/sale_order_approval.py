@@ -335,6 +335,7 @@ class SaleOrder(models.Model):
                         ],
                     }
                 )
+                order._customer_approval_prefetch_lines()
                 order._action_cancel()
                 order._customer_approval_log(
                     _(
@@ -367,6 +368,7 @@ class SaleOrder(models.Model):
                         ],
                     }
                 )
+                order._customer_approval_prefetch_lines()
                 order._action_cancel()
                 order._customer_approval_log(
                     _("Withdrawn by the buyer."), subtype="rejected"

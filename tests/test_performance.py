@@ -77,3 +77,22 @@ class TestQueryCounts(CustomerApprovalCase):
         submit_count(1)
         submit_count(MANY_LINES)
         self.assertEqual(submit_count(1), submit_count(MANY_LINES))
+
+    def test_reject_and_withdraw_same_queries_for_1_and_many_lines(self):
+        def count(lines, decide):
+            order = self._create_order(self.buyer, amount=2000, lines=lines)
+            order.with_user(self.buyer).action_submit_for_customer_approval()
+            return self._count(lambda: decide(order))
+
+        def reject(order):
+            order.with_user(self.approver_1).action_customer_reject("No budget")
+
+        def withdraw(order):
+            order.with_user(self.buyer).action_withdraw_customer_approval()
+
+        for decide in (reject, withdraw):
+            with self.subTest(decision=decide.__name__):
+                # First runs fill Odoo's caches (templates, rules, translations).
+                count(1, decide)
+                count(MANY_LINES, decide)
+                self.assertEqual(count(1, decide), count(MANY_LINES, decide))
