@@ -11,8 +11,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, str2bool
 
 from .sale_order import (
+    DECIDING_STATE,
     ENDED_APPROVAL_STATES,
     PREPAYMENT_PARAM,
+    SUBMITTABLE_APPROVAL_STATES,
 )
 
 
@@ -49,7 +51,7 @@ class SaleOrder(models.Model):
 
     def _customer_approval_check_waiting(self):
         for order in self:
-            if order.approval_state != "waiting":
+            if order.approval_state != DECIDING_STATE:
                 raise UserError(
                     _(
                         "Order %(order)s does not wait for approval any more "
@@ -107,9 +109,11 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_buyer()
         self._customer_approval_lock()
-        if self.approval_state == "waiting":
+        if self.approval_state == DECIDING_STATE:
             raise UserError(_("Order %s already waits for approval.", self.name))
-        if self.approval_state == "approved" or self.state not in ("draft", "sent"):
+        if (self.approval_state or "none") not in SUBMITTABLE_APPROVAL_STATES or (
+            self.state not in ("draft", "sent")
+        ):
             raise UserError(
                 _("Only a quotation can be submitted for approval (%s).", self.name)
             )
@@ -140,7 +144,7 @@ class SaleOrder(models.Model):
                     # cart for the buyer, and the vendor finds it among sent
                     # quotations.
                     "state": "sent",
-                    "approval_state": "waiting",
+                    "approval_state": DECIDING_STATE,
                     "current_approver_id": buyer.next_approver_id.id,
                     "approval_level": 1,
                     "approval_round": order.approval_round + 1,

@@ -8,6 +8,8 @@ changes of lines all ask :meth:`_customer_approval_gate_error`."""
 from odoo import _, models
 from odoo.exceptions import UserError, ValidationError
 
+from .sale_order import BLOCKED_APPROVAL_STATES
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -54,6 +56,8 @@ class SaleOrder(models.Model):
                     "or on the page of the order).",
                     self.name,
                 )
+            return False
+        if state not in BLOCKED_APPROVAL_STATES:
             return False
         messages = {
             "waiting": _(
