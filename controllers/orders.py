@@ -154,17 +154,19 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         again an order whose approval ended and that the vendor set back to
         quotation (a new round)."""
         order = self._get_own_order(order_id)
-        try:
-            order.action_submit_for_customer_approval()
-        except (UserError, AccessError) as error:
-            return request.redirect(
-                order.get_portal_url(
-                    query_string="&" + url_encode({"error": error.args[0]})
-                )
-            )
-        return request.redirect(
-            order.get_portal_url(query_string="&approval_message=resubmitted")
+        return self._redirect_after_buyer_action(
+            order, order.action_submit_for_customer_approval, "resubmitted"
         )
+
+    def _redirect_after_buyer_action(self, order, action, message_code):
+        """Run ``action``; back to the order's page with its message or error."""
+        try:
+            action()
+        except (UserError, AccessError) as error:
+            query = url_encode({"error": error.args[0]})
+        else:
+            query = url_encode({"approval_message": message_code})
+        return request.redirect(order.get_portal_url(query_string=f"&{query}"))
 
     @http.route(
         "/my/orders/<int:order_id>/withdraw",
@@ -175,14 +177,6 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
     )
     def portal_order_withdraw(self, order_id, **kwargs):
         order = self._get_own_order(order_id)
-        try:
-            order.action_withdraw_customer_approval()
-        except (UserError, AccessError) as error:
-            return request.redirect(
-                order.get_portal_url(
-                    query_string="&" + url_encode({"error": error.args[0]})
-                )
-            )
-        return request.redirect(
-            order.get_portal_url(query_string="&approval_message=withdrawn")
+        return self._redirect_after_buyer_action(
+            order, order.action_withdraw_customer_approval, "withdrawn"
         )

@@ -328,27 +328,15 @@ class SaleOrder(models.Model):
             order._customer_approval_check_decider(approver)
         with self.env.cr.savepoint():
             for order in orders.sudo():
-                order.write(
-                    {
-                        "approval_state": "rejected",
-                        "current_approver_id": False,
-                        "approval_history_ids": [
-                            order._customer_approval_history_step(
-                                "rejected", approver, reason
-                            )
-                        ],
-                    }
-                )
-                order._customer_approval_prefetch_lines()
-                order._action_cancel()
-                order._customer_approval_log(
+                order._customer_approval_end_round(
+                    "rejected",
+                    approver,
                     _(
                         "Rejected by %(approver)s (level %(level)s).",
                         approver=approver.name,
                         level=order.approval_level,
                     ),
                     reason,
-                    subtype="rejected",
                 )
                 order._customer_approval_send_mail("rejected", order.partner_id)
         return True
@@ -361,20 +349,25 @@ class SaleOrder(models.Model):
         orders._customer_approval_check_waiting()
         with self.env.cr.savepoint():
             for order in orders.sudo():
-                order.write(
-                    {
-                        "approval_state": "withdrawn",
-                        "current_approver_id": False,
-                        "approval_history_ids": [
-                            order._customer_approval_history_step(
-                                "withdrawn", order.partner_id
-                            )
-                        ],
-                    }
-                )
-                order._customer_approval_prefetch_lines()
-                order._action_cancel()
-                order._customer_approval_log(
-                    _("Withdrawn by the buyer."), subtype="rejected"
+                order._customer_approval_end_round(
+                    "withdrawn", order.partner_id, _("Withdrawn by the buyer.")
                 )
         return True
+
+    def _customer_approval_end_round(self, state, partner, message, comment=False):
+        """End the round of a waiting order as rejected or withdrawn: record the
+        step, cancel the order (its lines' currencies read in one query) and log
+        it with the "rejected or withdrawn" subtype."""
+        self.ensure_one()
+        self.write(
+            {
+                "approval_state": state,
+                "current_approver_id": False,
+                "approval_history_ids": [
+                    self._customer_approval_history_step(state, partner, comment)
+                ],
+            }
+        )
+        self._customer_approval_prefetch_lines()
+        self._action_cancel()
+        self._customer_approval_log(message, comment, subtype="rejected")

@@ -4,6 +4,26 @@ from odoo import Command
 from odoo.tests import TransactionCase
 
 
+def create_sub_account(env, login, company, **settings):
+    """A portal user ``login`` (also their password) of ``company``, whose
+    contact has the approval ``settings``."""
+    partner = env["res.partner"].create(
+        dict(name=login, email=login, parent_id=company.id, **settings)
+    )
+    return (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            {
+                "login": login,
+                "password": login,
+                "partner_id": partner.id,
+                "group_ids": [Command.set([env.ref("base.group_portal").id])],
+            }
+        )
+    )
+
+
 class CustomerApprovalCase(TransactionCase):
     """A customer company with a chain of approvers, and a product at 100.00.
 

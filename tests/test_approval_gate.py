@@ -9,7 +9,7 @@ from odoo import Command, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
 
-from .common import CustomerApprovalCase
+from .common import CustomerApprovalCase, create_sub_account
 
 
 @tagged("post_install", "-at_install")
@@ -148,27 +148,12 @@ class TestPaymentRoutes(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.portal_confirmation_pay = True
-        portal = cls.env.ref("base.group_portal")
         company = cls.env["res.partner"].create(
             {"name": "Payroute Parts AB", "is_company": True}
         )
 
         def sub_account(login, **settings):
-            partner = cls.env["res.partner"].create(
-                dict(name=login, email=login, parent_id=company.id, **settings)
-            )
-            return (
-                cls.env["res.users"]
-                .with_context(no_reset_password=True)
-                .create(
-                    {
-                        "login": login,
-                        "password": login,
-                        "partner_id": partner.id,
-                        "group_ids": [Command.set(portal.ids)],
-                    }
-                )
-            )
+            return create_sub_account(cls.env, login, company, **settings)
 
         cls.approver = sub_account(
             "pay-approver@payroute.example", is_order_approver=True

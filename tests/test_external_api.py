@@ -5,6 +5,8 @@ from xmlrpc.client import Fault
 from odoo import Command
 from odoo.tests import HttpCase, get_db_name, tagged
 
+from .common import create_sub_account
+
 
 @tagged("post_install", "-at_install")
 class TestExternalApi(HttpCase):
@@ -13,7 +15,6 @@ class TestExternalApi(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        portal = cls.env.ref("base.group_portal")
         company = cls.env["res.partner"].create(
             {"name": "Rpc Robotics GmbH", "is_company": True}
         )
@@ -22,21 +23,7 @@ class TestExternalApi(HttpCase):
         )
 
         def sub_account(login, parent, **settings):
-            partner = cls.env["res.partner"].create(
-                dict(name=login, email=login, parent_id=parent.id, **settings)
-            )
-            return (
-                cls.env["res.users"]
-                .with_context(no_reset_password=True)
-                .create(
-                    {
-                        "login": login,
-                        "password": login,
-                        "partner_id": partner.id,
-                        "group_ids": [Command.set(portal.ids)],
-                    }
-                )
-            )
+            return create_sub_account(cls.env, login, parent, **settings)
 
         cls.approver = sub_account(
             "rpc-approver@robotics.example", company, is_order_approver=True
