@@ -26,6 +26,7 @@
         "views/product_pricelist_views.xml",
         "views/sale_order_approval_history_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_order_report_templates.xml",
         "views/res_config_settings_views.xml",
         "views/portal_snippets_templates.xml",
         "views/portal_approvals_templates.xml",

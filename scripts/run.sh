@@ -43,4 +43,19 @@ Pages
   $url/odoo/customer-approvals  backoffice: orders waiting for customer approval
 
 TEXT
+# WORKERS=N: Odoo's multi-process server, as in production, with its live
+# notifications (gevent) worker. Odoo starts that worker by running its own
+# launcher script again, which `python -m odoo` is not: use a launcher file.
+workers=${WORKERS:-0}
+if [ "$workers" -gt 0 ]; then
+    launcher="$STATE/odoo-launcher"
+    printf '#!%s\nimport odoo.cli\n\nodoo.cli.main()\n' "$PY" >"$launcher"
+    chmod +x "$launcher"
+    gevent_port=${GEVENT_PORT:-$((port + 3))}
+    say "Serving with $workers workers (live notifications on port $gevent_port)"
+    exec "$PY" "$launcher" -c "$CONF" -d "$db" --db-filter="^$db\$" \
+        --http-port="$port" --gevent-port="$gevent_port" --workers="$workers" \
+        --max-cron-threads=1 --limit-memory-soft=1073741824 \
+        --limit-memory-hard=1610612736 --log-level=warn
+fi
 exec "$PY" -m odoo -c "$CONF" -d "$db" --db-filter="^$db\$" --http-port="$port" --log-level=warn

@@ -88,6 +88,16 @@ else
 fi
 [ "$(odoo_version)" = "19.0" ] || die "Odoo 19.0 is still not importable from .venv."
 
+# 3b. Odoo's live-notifications worker loads gevent's plugins through
+#     pkg_resources, which must find zope.interface: the setuptools that builds
+#     Odoo's requirements (<70) cannot, a current one can.
+if "$PY" -c "import pkg_resources; pkg_resources.require('zope.interface')" 2>/dev/null; then
+    say "Runtime: gevent's plugins resolve (zope.interface found)"
+else
+    say "Runtime: installing a setuptools whose pkg_resources finds zope.interface"
+    "$PY" -m pip install -q 'setuptools>=75,<81' 'zope.interface'
+fi
+
 # 4. Test and lint tools, pinned
 stamp="$VENV/.requirements-dev.sha256"
 wanted=$(sha256sum requirements-dev.txt | cut -d' ' -f1)

@@ -153,3 +153,18 @@ class TestVendorGuard(CustomerApprovalCase):
             ),
             "5",
         )
+
+    def test_quotation_pdf_says_the_order_waits_for_approval(self):
+        report = self.env["ir.actions.report"].with_user(self.salesperson)
+        html = report._render_qweb_html(
+            "sale.action_report_saleorder", self.waiting.ids
+        )[0].decode()
+        self.assertIn("o_customer_approval_report", html)
+        self.assertIn("Waiting for approval", html)
+        self.assertIn(self.approver_1.partner_id.name, html)
+        # A real PDF, with Debian's wkhtmltopdf (Odoo renders HTML in tests).
+        pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            "sale.action_report_saleorder", self.waiting.ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
