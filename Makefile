@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test run lint format i18n readme
+.PHONY: setup test run lint format i18n readme screenshots wheel upgrade-check
 
 setup:
 	@bash scripts/setup.sh
@@ -22,3 +22,12 @@ i18n:
 
 readme:
 	@python3 scripts/readme.py
+
+wheel:
+	@bash scripts/wheel.sh
+
+upgrade-check:
+	@bash scripts/upgrade_check.sh
+
+screenshots:
+	@bash scripts/screenshots.sh

@@ -1,0 +1,255 @@
+"""Helper of scripts/upgrade_check.sh (`make upgrade-check`).
+
+Two uses:
+
+- piped into ``odoo shell`` (``env`` is given): writes a snapshot of the addon's data
+  as JSON to the file named by ``$WSCA_SNAPSHOT``: the orders and their lines, the
+  approval history and reasons, the approval settings of people, the pricelists'
+  contract assortment flags, the addon's settings and who may decide each waiting
+  order;
+- ``python upgrade_check.py compare BEFORE AFTER``: compares two snapshots, prints
+  what was lost or changed and checks what the migrations must have filled; exits
+  with 1 if anything is wrong.
+"""
+
+import json
+import os
+import sys
+
+from psycopg2 import sql
+
+# Columns per table; a column missing in a version is left out of its snapshot.
+ORDER_COLUMNS = (
+    "name",
+    "partner_id",
+    "state",
+    "pricelist_id",
+    "amount_total",
+    "approval_state",
+    "current_approver_id",
+    "approval_level",
+    "approval_round",
+    "approval_requested_date",
+    "approval_reminder_date",
+    "is_free_text_order",
+)
+LINE_COLUMNS = (
+    "order_id",
+    "product_id",
+    "product_uom_qty",
+    "price_unit",
+    "display_type",
+)
+PARTNER_COLUMNS = (
+    "name",
+    "active",
+    "parent_id",
+    "approval_mode",
+    "approval_breakpoint_enabled",
+    "approval_breakpoint",
+    "next_approver_id",
+    "is_order_approver",
+    "is_customer_admin",
+    "contract_assortment_only",
+    "may_send_free_text_orders",
+    "approval_orders_visibility",
+)
+PRICELIST_COLUMNS = ("name", "is_contract_assortment")
+# None: every column of the table.
+TABLES = {
+    "sale_order": ORDER_COLUMNS,
+    "sale_order_line": LINE_COLUMNS,
+    "sale_order_approval_history": None,
+    "sale_order_approval_reason": None,
+    "res_partner": PARTNER_COLUMNS,
+    "product_pricelist": PRICELIST_COLUMNS,
+}
+# Columns added by the new version (filled by its migrations), not compared.
+NEW_COLUMNS = {
+    "sale_order": {"approval_round"},
+    "sale_order_approval_history": {"round"},
+}
+ADDON = "website_sale_customer_approval"
+
+
+# ----------------------------------------------------------------------------------
+# Snapshot (inside odoo shell)
+# ----------------------------------------------------------------------------------
+def _read_table(cr, table, wanted):
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s",
+        [table],
+    )
+    existing = {row[0] for row in cr.fetchall()}
+    columns = sorted(existing if wanted is None else existing & set(wanted))
+    columns = [c for c in columns if c != "id"]
+    query = sql.SQL("SELECT id, {} FROM {} ORDER BY id").format(
+        sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(table)
+    )
+    cr.execute(query)
+    return {
+        str(row[0]): dict(zip(columns, row[1:], strict=True)) for row in cr.fetchall()
+    }
+
+
+def take_snapshot(env, path):
+    cr = env.cr
+    snapshot = {"tables": {}}
+    cr.execute(
+        "SELECT latest_version, state FROM ir_module_module WHERE name = %s", [ADDON]
+    )
+    snapshot["version"], snapshot["module_state"] = cr.fetchone()
+    for table, columns in TABLES.items():
+        snapshot["tables"][table] = _read_table(cr, table, columns)
+    cr.execute(
+        "SELECT key, value FROM ir_config_parameter WHERE key LIKE %s ORDER BY key",
+        [ADDON + ".%"],
+    )
+    snapshot["settings"] = dict(cr.fetchall())
+    orders = env["sale.order"].sudo().search([("approval_state", "=", "waiting")])
+    snapshot["deciders"] = {
+        str(order.id): sorted(order.approval_decider_ids.ids) for order in orders
+    }
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(snapshot, out, indent=1, sort_keys=True, default=str)
+
+
+# ----------------------------------------------------------------------------------
+# Comparison (plain Python)
+# ----------------------------------------------------------------------------------
+def _has_approval_settings(person):
+    return bool(
+        (person.get("approval_mode") or "none") != "none"
+        or person.get("approval_breakpoint_enabled")
+        or person.get("next_approver_id")
+        or person.get("is_order_approver")
+        or person.get("is_customer_admin")
+        or person.get("contract_assortment_only")
+        or person.get("may_send_free_text_orders")
+        or (person.get("approval_orders_visibility") or "role") != "role"
+    )
+
+
+def _compare_rows(before, after):
+    """Lines of what was lost or changed from ``before`` to ``after``, and how many
+    rows ``after`` has in addition."""
+    problems = []
+    for table, rows in before["tables"].items():
+        rows_after = after["tables"].get(table, {})
+        skip = NEW_COLUMNS.get(table, set())
+        for row_id, row in rows.items():
+            if row_id not in rows_after:
+                problems.append(f"{table} {row_id}: lost ({row})")
+                continue
+            for column, value in row.items():
+                if column in skip:
+                    continue
+                if column not in rows_after[row_id]:
+                    problems.append(f"{table} {row_id}: column {column} lost")
+                elif rows_after[row_id][column] != value:
+                    problems.append(
+                        f"{table} {row_id}.{column}: {value!r} -> "
+                        f"{rows_after[row_id][column]!r}"
+                    )
+    for key, value in before["settings"].items():
+        if after["settings"].get(key) != value:
+            problems.append(
+                f"setting {key}: {value!r} -> {after['settings'].get(key)!r}"
+            )
+    for order_id, deciders in before["deciders"].items():
+        if after["deciders"].get(order_id) != deciders:
+            problems.append(
+                f"waiting order {order_id}: deciders {deciders} -> "
+                f"{after['deciders'].get(order_id)}"
+            )
+    return problems
+
+
+def _check_migrated(before, after):
+    """Lines of what the migrations of the new version should have filled."""
+    problems = []
+    if after["module_state"] != "installed":
+        problems.append(f"module state after the upgrade: {after['module_state']}")
+    if after["version"] == before["version"]:
+        problems.append(
+            f"the version stayed {after['version']}: the migrations did not run"
+        )
+    for order_id, order in after["tables"]["sale_order"].items():
+        if order.get("approval_state") in (None, "none"):
+            continue
+        if (order.get("approval_round") or 0) < 1:
+            problems.append(
+                f"sale_order {order_id} ({order['approval_state']}): approval_round "
+                f"{order.get('approval_round')!r}, expected >= 1"
+            )
+        if order["approval_state"] == "waiting":
+            if not order.get("current_approver_id"):
+                problems.append(f"waiting order {order_id}: no current approver")
+            if not after["deciders"].get(order_id):
+                problems.append(f"waiting order {order_id}: nobody may decide it")
+    for step_id, step in after["tables"]["sale_order_approval_history"].items():
+        if (step.get("round") or 0) < 1:
+            problems.append(
+                f"sale_order_approval_history {step_id}: round "
+                f"{step.get('round')!r}, expected >= 1"
+            )
+    return problems
+
+
+def compare(before_path, after_path):
+    with open(before_path, encoding="utf-8") as f:
+        before = json.load(f)
+    with open(after_path, encoding="utf-8") as f:
+        after = json.load(f)
+    problems = _compare_rows(before, after) + _check_migrated(before, after)
+    added = {
+        table: len(set(after["tables"][table]) - set(rows))
+        for table, rows in before["tables"].items()
+        if set(after["tables"].get(table, {})) - set(rows)
+    }
+    if added:
+        print(
+            "rows added by the upgrade (new data of the new version): "
+            + ", ".join(f"{table} {n}" for table, n in sorted(added.items()))
+        )
+    orders = [
+        o
+        for o in before["tables"]["sale_order"].values()
+        if o.get("approval_state") not in (None, "none")
+    ]
+    people = [
+        p for p in before["tables"]["res_partner"].values() if _has_approval_settings(p)
+    ]
+    steps = before["tables"]["sale_order_approval_history"]
+    reasons = before["tables"]["sale_order_approval_reason"]
+    contracts = [
+        p
+        for p in before["tables"]["product_pricelist"].values()
+        if p.get("is_contract_assortment")
+    ]
+    if not orders or not steps or not people:
+        problems.append(
+            "the old version's data has no approval orders, steps or people: "
+            "nothing was checked (was it installed with demo data?)"
+        )
+    if problems:
+        print(f"\nUPGRADE CHECK FAILED: {len(problems)} problem(s)", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(
+        f"upgrade {before['version']} -> {after['version']}: {len(orders)} orders, "
+        f"{len(steps)} history steps, {len(reasons)} reasons, {len(people)} people, "
+        f"{len(contracts)} contract assortments kept"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    if "env" in globals():
+        take_snapshot(globals()["env"], os.environ["WSCA_SNAPSHOT"])
+    elif len(sys.argv) == 4 and sys.argv[1] == "compare":
+        sys.exit(compare(sys.argv[2], sys.argv[3]))
+    else:
+        sys.exit(f"usage: {sys.argv[0]} compare BEFORE.json AFTER.json")
