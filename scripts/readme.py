@@ -53,11 +53,11 @@ def render():
         text = fragment(name)
         if text:
             parts.append(f"{heading}\n{'=' * len(heading)}\n\n{text}")
-    credits = "Credits\n=======\n\nAuthors\n-------\n\n"
+    credits = "Credits\n=======\n\nAuthors\n~~~~~~~\n\n"
     credits += f"* {manifest['author']}\n"
     contributors = fragment("CONTRIBUTORS")
     if contributors:
-        credits += f"\nContributors\n------------\n\n{contributors}"
+        credits += f"\nContributors\n~~~~~~~~~~~~\n\n{contributors}"
     parts.append(credits)
     return "\n".join(parts)
 

@@ -8,6 +8,7 @@ from . import (
     test_external_api,
     test_free_text_orders,
     test_installation,
+    test_json2_api,
     test_mail,
     test_partner_settings,
     test_performance,
