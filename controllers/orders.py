@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from werkzeug.urls import url_encode
 
-from odoo import _, http
+from odoo import http
 from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
@@ -37,20 +37,6 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
             & Domain("state", "=", "sent")
             & Domain("approval_state", "in", [False, "none"])
         )
-
-    def _document_check_access(self, model_name, document_id, access_token=None):
-        document = super()._document_check_access(model_name, document_id, access_token)
-        if model_name == "sale.order" and not access_token:
-            # Odoo lets every portal user read the orders of their company; the
-            # customer company may want its people to see only their own.
-            user = request.env.user
-            orders = request.env["sale.order"]
-            domain = orders._customer_approval_portal_domain(user.partner_id)
-            if not user._is_internal() and not orders.sudo().search_count(
-                Domain("id", "=", document.id) & domain, limit=1
-            ):
-                raise AccessError(_("This order is not yours to see."))
-        return document
 
     @http.route()
     def portal_order_page(self, order_id, access_token=None, payment_amount=None, **kw):

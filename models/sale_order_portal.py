@@ -44,21 +44,10 @@ class SaleOrder(models.Model):
 
     @api.model
     def _customer_approval_portal_domain(self, partner):
-        """The orders ``partner`` sees in the portal: by role, unless their company
-        keeps Odoo's default of everyone seeing all orders of the company."""
-        company = partner.commercial_partner_id
-        company_orders = Domain("partner_id", "child_of", [company.id])
-        if (
-            company.approval_orders_visibility == "company"
-            or partner.is_customer_admin
-            or company == partner
-        ):
-            return company_orders
-        mine = Domain("partner_id", "=", partner.id)
-        if partner.is_order_approver:
-            mine |= Domain("current_approver_id", "=", partner.id)
-            mine |= self._customer_approval_domain(partner, "decided")
-        return company_orders & mine
+        """The orders of ``partner``'s company: the portal lists them, and the
+        record rules (security/) keep each person to those of their role, unless
+        the company keeps Odoo's default of everyone seeing all of them."""
+        return Domain("partner_id", "child_of", [partner.commercial_partner_id.id])
 
     def _customer_approval_can_review(self, partner):
         """Whether ``partner`` may open the approval page of the order: its deciders,
