@@ -43,6 +43,13 @@ class ResPartner(models.Model):
     )
     @api.depends_context("company")
     def _compute_approval_texts(self):
+        # The customer admins of all the people's companies, in one query.
+        people = self.filtered(lambda person: person.id and not person.is_company)
+        admins = (
+            people.sudo()
+            .with_context(active_test=True)
+            ._get_customer_admins_by_company()
+        )
         for person in self:
             if not person.id or person.is_company:
                 person.approval_rule_text = False
@@ -50,7 +57,12 @@ class ResPartner(models.Model):
                 person.approval_chain_text = False
                 continue
             person.approval_rule_text = person._get_approval_rule_text()
-            person.approval_limit_text = person._get_approval_limit_text() or False
+            person.approval_limit_text = (
+                person._get_approval_limit_text(
+                    admins.get(person.commercial_partner_id.sudo())
+                )
+                or False
+            )
             person.approval_chain_text = (
                 " → ".join(person._get_approval_chain().mapped("name")) or False
             )
@@ -114,18 +126,20 @@ class ResPartner(models.Model):
         }
         return phrases[outside, free_text]
 
-    def _get_approval_limit_text(self):
+    def _get_approval_limit_text(self, admins=None):
         """For an approver with a breakpoint: where their approvals above it go (see
-        sale.order's _customer_approval_escalation); else nothing."""
+        sale.order's _customer_approval_escalation); else nothing.
+
+        :param admins: the customer admins of the person's company, when the caller
+            already has them.
+        """
         self.ensure_one()
         if not self.is_order_approver or not self.approval_breakpoint_enabled:
             return ""
         next_approver = self.next_approver_id
-        if not next_approver and (
-            self.is_customer_admin
-            or not self.sudo().with_context(active_test=True)._get_customer_admins()
-            - self
-        ):
+        if admins is None:
+            admins = self.sudo().with_context(active_test=True)._get_customer_admins()
+        if not next_approver and (self.is_customer_admin or not admins - self):
             return ""  # nobody above: their approval is always final
         if self.approval_currency_id.is_zero(self.approval_breakpoint):
             if next_approver:
