@@ -32,6 +32,7 @@
         "views/portal_approvals_templates.xml",
         "views/portal_orders_templates.xml",
         "views/portal_team_templates.xml",
+        "views/portal_team_statistics_templates.xml",
         "views/website_sale_templates.xml",
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",

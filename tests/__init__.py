@@ -15,6 +15,7 @@ from . import (
     test_portal_security,
     test_portal_team,
     test_routing,
+    test_team_rules,
     test_team_statistics,
     test_tours,
     test_vendor_guard,
