@@ -46,5 +46,6 @@
         "demo/product_pricelist_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/approval_escalation_demo.xml",
     ],
 }

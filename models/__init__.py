@@ -17,6 +17,7 @@ from . import (
     sale_order_approval_history,
     sale_order_approval_reason,
     sale_order_assortment,
+    sale_order_escalation,
     sale_order_free_text,
     sale_order_guard,
     sale_order_line,

@@ -11,6 +11,7 @@ DECISIONS = [
     ("changed", "Changed by approver"),
     ("lines_refused", "Lines outside the contract assortment refused"),
     ("cancelled", "Cancelled by vendor"),
+    ("escalated", "Escalated: no decision in time"),
 ]
 
 
@@ -47,6 +48,12 @@ class SaleOrderApprovalHistory(models.Model):
     )
     decision = fields.Selection(DECISIONS, required=True, readonly=True)
     comment = fields.Text(readonly=True)
+    from_email = fields.Boolean(
+        string="From the e-mail",
+        readonly=True,
+        help="The approver took this decision with the link of their approval "
+        "e-mail, without logging in.",
+    )
     currency_id = fields.Many2one("res.currency", readonly=True)
     amount_total = fields.Monetary(
         string="Order total", readonly=True, help="The order total at this step."
