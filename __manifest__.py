@@ -36,6 +36,7 @@
         "views/website_sale_templates.xml",
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",
+        "views/email_decision_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

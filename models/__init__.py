@@ -16,6 +16,7 @@ from . import (
     sale_order_approval_edit,
     sale_order_approval_history,
     sale_order_approval_reason,
+    sale_order_approval_token,
     sale_order_assortment,
     sale_order_escalation,
     sale_order_free_text,
@@ -25,5 +26,6 @@ from . import (
     sale_order_portal,
     sale_order_routing,
     sale_order_spending,
+    sale_order_via_email,
     website,
 )

@@ -1,6 +1,6 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 DECISIONS = [
     ("submitted", "Submitted for approval"),
@@ -58,3 +58,11 @@ class SaleOrderApprovalHistory(models.Model):
     amount_total = fields.Monetary(
         string="Order total", readonly=True, help="The order total at this step."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        steps = super().create(vals_list)
+        # Every step of an order (a decision, a change, an escalation) ends the
+        # decision links of the e-mails sent before it.
+        self.env["sale.order.approval.token"]._revoke_for_orders(steps.order_id)
+        return steps

@@ -6,6 +6,7 @@ from . import (
     test_concurrency,
     test_contract_assortment,
     test_decisions,
+    test_email_decisions,
     test_escalation,
     test_express_checkout,
     test_external_api,
