@@ -23,7 +23,7 @@ from .sale_order import EMAIL_DECISION_DAYS_PARAM
 
 _logger = logging.getLogger(__name__)
 
-TOKEN_SEPARATOR = "."
+ID_SEPARATOR = "."
 DEFAULT_EMAIL_DECISION_DAYS = 7
 # Kept this long after expiry (for the vendor's audit), then deleted.
 TOKEN_RETENTION_DAYS = 30
@@ -122,7 +122,7 @@ class SaleOrderApprovalToken(models.Model):
         base_url = order.get_base_url()
         return {
             token.action: (
-                f"{base_url}/approval/decide/{token.id}{TOKEN_SEPARATOR}"
+                f"{base_url}/approval/decide/{token.id}{ID_SEPARATOR}"
                 f"{secrets_by_action[token.action]}"
             )
             for token in created
@@ -149,7 +149,7 @@ class SaleOrderApprovalToken(models.Model):
         """The token record of the link ``token``, or an empty recordset for an
         unknown, malformed or forged link. The secret is compared in constant
         time."""
-        token_id, separator, secret = (token or "").partition(TOKEN_SEPARATOR)
+        token_id, separator, secret = (token or "").partition(ID_SEPARATOR)
         if not (separator and token_id.isdigit() and 0 < len(secret) <= 128):
             return self.browse()
         record = self.sudo().browse(int(token_id)).exists()
@@ -161,6 +161,9 @@ class SaleOrderApprovalToken(models.Model):
     def _refusal(self):
         """Why the link cannot be used now, or False."""
         self.ensure_one()
+        return self._refusal_of_link() or self._refusal_of_order()
+
+    def _refusal_of_link(self):
         if self.state == "used":
             return _("This link was already used.")
         if self.state == "revoked":
@@ -173,10 +176,14 @@ class SaleOrderApprovalToken(models.Model):
                 "This link expired on %s.",
                 format_datetime(self.env, self.expires_at, dt_format="short"),
             )
+        return False
+
+    def _refusal_of_order(self):
+        """The approver must still be allowed to decide (the engine's checks) and
+        the order must be as it was when the e-mail was written."""
         order, approver = self.order_id, self.approver_id
-        user = self._approver_user(approver)
         if not (
-            user
+            self._approver_user(approver)
             and (approver.is_order_approver or approver.is_customer_admin)
             and order._customer_approval_can_review(approver)
         ):
@@ -223,4 +230,3 @@ class SaleOrderApprovalToken(models.Model):
             else:
                 order.action_customer_reject((text or "")[:2000])
         return True
-

@@ -99,16 +99,17 @@ class SaleOrder(models.Model):
         )
         escalated, last_id = 0, 0
         while True:
-            batch = (
-                self.sudo()
-                .search(domain & Domain("id", ">", last_id), order="id", limit=batch_size)
+            batch = self.sudo().search(
+                domain & Domain("id", ">", last_id), order="id", limit=batch_size
             )
             if not batch:
                 break
             last_id = batch[-1].id
             escalated += len(batch._customer_approval_escalate_due(now))
-            if auto_commit:
-                self.env["ir.cron"]._commit_progress(len(batch))
+            # Committed batch by batch; a run out of time stops, and the next
+            # run goes on with what is still due.
+            if auto_commit and not self.env["ir.cron"]._commit_progress(len(batch)):
+                break
         return escalated
 
     def _customer_approval_escalate_due(self, now):

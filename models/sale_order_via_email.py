@@ -35,8 +35,12 @@ class SaleOrder(models.Model):
             order.currency_id.id,
             float_repr(order.amount_total, order.currency_id.decimal_places),
             sorted(
-                (line.id, line.product_id.id, repr(line.product_uom_qty))
-                + (repr(line.price_unit),)
+                (
+                    line.id,
+                    line.product_id.id,
+                    repr(line.product_uom_qty),
+                    repr(line.price_unit),
+                )
                 for line in order.order_line
             ),
         ]

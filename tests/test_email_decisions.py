@@ -13,7 +13,9 @@ from .common import CustomerApprovalCase
 
 LINK = re.compile(r'href="([^"]*/approval/decide/[^"]+)"')
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-CONTROLLER_LOGGER = "odoo.addons.website_sale_customer_approval.controllers.email_decisions"
+CONTROLLER_LOGGER = (
+    "odoo.addons.website_sale_customer_approval.controllers.email_decisions"
+)
 
 
 @tagged("post_install", "-at_install")
@@ -34,7 +36,9 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         self.assertTrue(mails, f"no {template} to {partner.name}")
         urls = LINK.findall(mails.sorted("id")[-1].body_html)
         self.assertEqual(len(urls), 2, "an Approve and a Reject link")
-        return dict(zip(("approve", "reject"), (urlsplit(u).path for u in urls)))
+        return dict(
+            zip(("approve", "reject"), (urlsplit(u).path for u in urls), strict=True)
+        )
 
     def open(self, path):
         return self.url_open(path, allow_redirects=False)
@@ -296,3 +300,24 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         self.assertIn("released", self.confirm(links["approve"]).text)
         order.invalidate_recordset()
         self.assertEqual(order.approval_history_ids[-1].user_id, self.admin)
+
+
+@tagged("post_install", "-at_install")
+class TestEmailDecisionTour(HttpCase, CustomerApprovalCase):
+    """The confirmation page in headless Chromium on a phone, without login."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_approve_from_the_email_on_a_phone(self):
+        order = self._create_order(self.buyer, amount=700)
+        self._submit(order)
+        mail = self._mails(order, "mail_template_approval_request")
+        path = urlsplit(LINK.findall(mail.body_html)[0]).path
+        self.start_tour(path, "customer_approval_email_approve")
+        order.invalidate_recordset()
+        self.assertEqual(order.approval_state, "approved")
+        step = order.approval_history_ids[-1]
+        self.assertEqual(step.comment, "Approved on the road")
+        self.assertTrue(step.from_email)
+        self.assertEqual(step.user_id, self.approver_1)

@@ -74,6 +74,11 @@ class TestEscalation(CustomerApprovalCase):
             ),
             1,
         )
+        # The new approver may decide from the e-mail, too.
+        self.assertIn(
+            "/approval/decide/",
+            self._mails(order, "mail_template_approval_escalated").body_html,
+        )
         self.assertEqual(
             self._mail_count(
                 order,
@@ -169,7 +174,10 @@ class TestEscalation(CustomerApprovalCase):
         with freeze_time(datetime(2026, 11, 27, 11, 0)):
             self.env["sale.order"]._cron_remind_customer_approvers()
         reminders = self.env["mail.mail"].search(
-            [("model", "=", "res.partner"), ("res_id", "=", self.approver_2.partner_id.id)]
+            [
+                ("model", "=", "res.partner"),
+                ("res_id", "=", self.approver_2.partner_id.id),
+            ]
         )
         self.assertEqual(len(reminders), 1)
         self.assertIn(f"/my/approvals/{order.id}", reminders.body_html)
