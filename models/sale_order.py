@@ -43,6 +43,7 @@ ENGINE_FIELDS = {
     "approval_reason_ids",
     "approval_history_ids",
     "approval_reminder_date",
+    "approval_waiting_since",
     "is_free_text_order",
 }
 FREE_TEXT_MAX_LENGTH = 2000

@@ -150,7 +150,13 @@ class SaleOrderApprovalToken(models.Model):
         unknown, malformed or forged link. The secret is compared in constant
         time."""
         token_id, separator, secret = (token or "").partition(ID_SEPARATOR)
-        if not (separator and token_id.isdigit() and 0 < len(secret) <= 128):
+        if not (
+            separator
+            and token_id.isascii()
+            and token_id.isdigit()
+            and len(token_id) <= 9  # a database integer, whatever is posted
+            and 0 < len(secret) <= 128
+        ):
             return self.browse()
         record = self.sudo().browse(int(token_id)).exists()
         stored = record.secret_hash if record else _DUMMY_HASH

@@ -181,6 +181,9 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
             f"{token_id}",
             f"x{token_id}.{secret}",
             f"{token_id}.{'A' * 300}",
+            f"{'9' * 30}.{secret}",  # beyond a database integer
+            f"{chr(0x661) * len(token_id)}.{secret}",  # digits, but not ASCII ones
+            f"-{token_id}.{secret}",
         ]
         with mute_logger(CONTROLLER_LOGGER):
             for token in forged:
