@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/product_pricelist_views.xml",
         "views/sale_order_approval_history_views.xml",
+        "views/sale_order_approval_token_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_report_templates.xml",
         "views/res_config_settings_views.xml",

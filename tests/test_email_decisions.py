@@ -5,7 +5,8 @@ import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from odoo import fields
+from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -294,6 +295,31 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         Token = self.env["sale.order.approval.token"]
         for user in (self.buyer, self.approver_1, self.admin):
             self.assertFalse(Token.with_user(user).has_access("read"))
+
+    def test_sales_managers_audit_the_links_without_their_secrets(self):
+        manager = self.env["res.users"].create(
+            {
+                "name": "Mona Manager",
+                "login": "mona.manager@vendor.example",
+                "group_ids": [
+                    Command.set([self.env.ref("sales_team.group_sale_manager").id])
+                ],
+            }
+        )
+        Token = self.env["sale.order.approval.token"].with_user(manager)
+        tokens = Token.search([("order_id", "=", self.order.id)])
+        self.assertEqual(len(tokens), 2)
+        self.assertEqual(tokens.approver_id, self.approver_1.partner_id)
+        Token.get_views([(False, "list"), (False, "search")])
+        with self.assertRaises(AccessError):
+            tokens.read(["secret_hash"])
+        with self.assertRaises(AccessError):
+            tokens.write({"state": "valid"})
+        self.assertFalse(
+            self.env["sale.order.approval.token"]
+            .with_user(self.salesperson)
+            .has_access("read")
+        )
 
     def test_admins_get_links_when_the_order_waits_for_them(self):
         self.buyer.partner_id.next_approver_id = False
