@@ -1,1 +1,1 @@
-from . import approvals, cart, contract, main, orders, team
+from . import approvals, cart, contract, lists, main, orders, team

@@ -1,4 +1,7 @@
 from . import (
+    customer_shopping_list,
+    customer_shopping_list_line,
+    customer_shopping_list_share,
     payment_transaction,
     product_category,
     product_pricelist,
