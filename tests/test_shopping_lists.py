@@ -398,3 +398,41 @@ class TestShoppingLists(HttpCase, CustomerApprovalCase):
         count_small = queries(small)
         count_large = queries(large)
         self.assertLessEqual(count_large, count_small + 2)
+
+    # ------------------------------------------------------------------
+    # "Add to list" in the shop
+    # ------------------------------------------------------------------
+    def test_add_to_list_on_product_page_cart_and_contract_page(self):
+        url = self.gloves.product_tmpl_id.website_url
+        self.assertNotIn("o_add_to_list", self.url_open(url).text)  # public
+        self.authenticate(self.free_buyer.login, self.free_buyer.login)
+        page = self.url_open(url).text
+        self.assertIn("o_add_to_list", page)
+        self.assertIn("Chosen", page)  # a list shared with them for editing
+        self.assertNotIn(">Workshop<", page)  # shared for reading only
+        response = self._post(
+            "/shop/lists/add",
+            product_id=self.gloves.id,
+            list_id=self.chosen.id,
+            redirect=url,
+        )
+        self.assertIn("is on the list Chosen", response.text)
+        self.assertEqual(self.chosen.line_ids.quantity, 2)
+        # A list shared for reading only cannot be filled, whatever is posted.
+        response = self._post(
+            "/shop/lists/add", product_id=self.gloves.id, list_id=self.company_list.id
+        )
+        self.assertIn("You may not change", response.text)
+        self.assertNotIn(self.gloves, self.company_list.line_ids.product_id)
+        # The cart and the contract assortment offer it too.
+        self._post(f"/my/lists/{self.chosen.id}/cart")
+        self.assertIn("o_cart_add_to_list", self.url_open("/shop/cart").text)
+        self.assertIn("o_contract_add_to_list", self.url_open("/shop/contract").text)
+        # Back only to pages of this site.
+        response = self._post(
+            "/shop/lists/add",
+            product_id=self.gloves.id,
+            list_id=self.chosen.id,
+            redirect="https://evil.example/shop",
+        )
+        self.assertTrue(response.url.split("?")[0].endswith("/my/lists"))
