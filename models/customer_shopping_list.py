@@ -209,10 +209,20 @@ class CustomerShoppingList(models.Model):
         contract assortment for a buyer limited to it. In two queries."""
         if not products:
             return products
-        domain = Domain("id", "in", products.ids) & Domain(
-            website.sale_product_domain()
+        website = website.with_env(self.env)  # the shop as the current user sees it
+        # The shop's domain is one on templates (the contract restriction in it
+        # names template ids): judged on the templates, then per variant.
+        templates = (
+            self.env["product.template"]
+            .sudo()
+            .search(
+                Domain("id", "in", products.sudo().product_tmpl_id.ids)
+                & Domain(website.sale_product_domain())
+            )
         )
-        orderable = products.sudo().search(domain)
+        orderable = products.sudo().filtered(
+            lambda product: product.active and product.product_tmpl_id in templates
+        )
         partner = self.env.user.partner_id
         if partner.contract_assortment_only:
             orderable -= partner.sudo()._get_products_outside_contract_assortment(
@@ -309,5 +319,7 @@ class CustomerShoppingList(models.Model):
             return ""
         return _(
             "Not put in the cart, as you cannot order them: %s",
-            ", ".join(skipped.product_id.mapped("display_name")),
+            # Read as superuser: an unpublished product is no longer readable
+            # by a portal user, but its name stays on the list.
+            ", ".join(skipped.product_id.sudo().mapped("display_name")),
         )

@@ -332,19 +332,48 @@ class TestShoppingLists(HttpCase, CustomerApprovalCase):
         )
 
     def test_unpublished_and_archived_products_are_unavailable(self):
+        self.chosen.line_ids = [
+            Command.create({"product_id": self.wrench.id}),
+            Command.create({"product_id": self.gadget.id}),
+        ]
         self.gloves.is_published = False
         self.wrench.active = False
-        self.assertFalse(
-            self.company_list.with_user(self.free_buyer)._get_orderable_lines(
-                self.website
-            )
-            - self.company_list.line_ids.filtered(
-                lambda line: line.product_id == self.gadget
-            )
+        orderable = self.chosen.with_user(self.free_buyer)._get_orderable_lines(
+            self.website
         )
+        self.assertEqual(orderable.product_id, self.gadget)
         self.authenticate(self.free_buyer.login, self.free_buyer.login)
+        page = self.url_open(f"/my/lists/{self.chosen.id}").text
+        self.assertEqual(page.count("Unavailable to you"), 2)
         self._post(f"/my/lists/{self.chosen.id}/cart")
-        self.assertFalse(self._cart(self.free_buyer).order_line)
+        self.assertEqual(self._cart(self.free_buyer).order_line.product_id, self.gadget)
+
+    def test_contract_assortment_of_named_products(self):
+        # An assortment naming products (templates and variants), not categories.
+        self.pricelist.item_ids = [
+            Command.clear(),
+            Command.create(
+                {
+                    "applied_on": "1_product",
+                    "product_tmpl_id": self.wrench.product_tmpl_id.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 11.0,
+                }
+            ),
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": self.gloves.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 9.0,
+                }
+            ),
+        ]
+        self.company_list.line_ids = [Command.create({"product_id": self.gloves.id})]
+        orderable = self.company_list.with_user(self.restricted)._get_orderable_lines(
+            self.website
+        )
+        self.assertEqual(orderable.product_id, self.wrench | self.gloves)
 
     def test_whole_list_to_cart(self):
         self.authenticate(self.free_buyer.login, self.free_buyer.login)
