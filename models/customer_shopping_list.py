@@ -144,7 +144,11 @@ class CustomerShoppingList(models.Model):
 
     def write(self, vals):
         self._check_edit_access(manage=bool(MANAGER_FIELDS & set(vals)))
-        return super().write(vals)
+        result = super().write(vals)
+        if "owner_id" in vals:
+            # Handed over: still within the company, to someone one manages for.
+            self._check_edit_access(manage=True)
+        return result
 
     def unlink(self):
         self._check_edit_access(manage=True)

@@ -23,10 +23,17 @@ class CustomerShoppingListLine(models.Model):
         if any(line.quantity <= 0 for line in self):
             raise ValidationError(_("The quantity of a list line must be above zero."))
 
+    def _check_product_access(self):
+        """A sub-account puts on a list only products they may read (published
+        ones): a list never reveals other products by their posted ids."""
+        if self.list_id._is_checked_user():
+            self.product_id.check_access("read")
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.list_id._check_edit_access()
+        lines._check_product_access()
         return lines
 
     def write(self, vals):
@@ -34,6 +41,8 @@ class CustomerShoppingListLine(models.Model):
         result = super().write(vals)
         if "list_id" in vals:
             self.list_id._check_edit_access()
+        if "product_id" in vals:
+            self._check_product_access()
         return result
 
     def unlink(self):

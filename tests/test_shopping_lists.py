@@ -65,6 +65,14 @@ class TestShoppingLists(ShoppingListCase):
             )
         with self.assertRaises(AccessError):
             self.rival_list.with_user(self.admin).unlink()
+        # Nor hand a list over to another company, nor list unpublished products.
+        with self.assertRaises(AccessError):
+            self.private.with_user(self.buyer).owner_id = self.stranger.partner_id
+        self.gloves.is_published = False
+        with self.assertRaises(AccessError):
+            self.env["customer.shopping.list.line"].with_user(self.buyer).create(
+                {"list_id": self.private.id, "product_id": self.gloves.id}
+            )
 
     def test_sharing_only_within_the_company(self):
         shopping_list = self.private.with_user(self.buyer)
