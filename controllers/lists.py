@@ -65,7 +65,8 @@ class ShoppingListPortal(CustomerPortal):
         """Run ``action`` on the list; the person's errors come back as a message."""
         url = url or "/my/lists/%s" % shopping_list.id
         try:
-            result = action()
+            with request.env.cr.savepoint():
+                result = action()
         except (AccessError, UserError, ValidationError) as error:
             return self._redirect(url, error=error.args[0])
         return self._redirect(
@@ -228,7 +229,8 @@ class ShoppingListPortal(CustomerPortal):
         shopping_list = self._get_list(list_id)
         name = shopping_list.name
         try:
-            shopping_list.unlink()
+            with request.env.cr.savepoint():
+                shopping_list.unlink()
         except AccessError as error:
             return self._redirect("/my/lists/%s" % list_id, error=error.args[0])
         return self._redirect(
