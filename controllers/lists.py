@@ -7,6 +7,7 @@ from werkzeug.urls import url_encode
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.http import request
 
 # Where /shop/lists/add may send the person back to: a path of this site only.
@@ -24,7 +25,9 @@ class ShoppingListPortal(CustomerPortal):
             values["shopping_list_count"] = (
                 0
                 if request.env.user._is_public()
-                else request.env["customer.shopping.list"].search_count([])
+                else request.env["customer.shopping.list"].search_count(
+                    request.env["customer.shopping.list"]._portal_domain()
+                )
             )
         return values
 
@@ -46,8 +49,9 @@ class ShoppingListPortal(CustomerPortal):
         """The list ``list_id`` among those the user may read, or 404."""
         if request.env.user._is_public():
             raise request.not_found()
-        shopping_list = request.env["customer.shopping.list"].search(
-            [("id", "=", self._to_id(list_id))]
+        Lists = request.env["customer.shopping.list"]
+        shopping_list = Lists.search(
+            Lists._portal_domain() & Domain("id", "=", self._to_id(list_id))
         )
         if not shopping_list:
             raise request.not_found()
@@ -79,7 +83,8 @@ class ShoppingListPortal(CustomerPortal):
     @http.route("/my/lists", type="http", auth="user", website=True)
     def portal_my_lists(self, **kwargs):
         partner = request.env.user.partner_id
-        lists = request.env["customer.shopping.list"].search([])
+        Lists = request.env["customer.shopping.list"]
+        lists = Lists.search(Lists._portal_domain())
         values = self._prepare_portal_layout_values()
         values.update(
             {

@@ -107,11 +107,22 @@ class CustomerShoppingList(models.Model):
         return False
 
     @api.model
+    def _portal_domain(self):
+        """The lists of the current user's company: what the portal pages show
+        (the record rules narrow it further for sub-accounts; the vendor's staff
+        see no customer's lists there)."""
+        return Domain(
+            "commercial_partner_id", "=", self.env.user.commercial_partner_id.id
+        )
+
+    @api.model
     def _get_editable_lists(self):
         """The lists the current user may add products to (for the shop's "Add
         to list"), in a few queries whatever their number."""
         partner = self.env.user.partner_id
-        return self.search([]).filtered(lambda rec: rec._is_editable_by(partner))
+        return self.search(self._portal_domain()).filtered(
+            lambda rec: rec._is_editable_by(partner)
+        )
 
     def _is_checked_user(self):
         """Portal users are checked here on top of the record rules; the vendor's

@@ -209,3 +209,17 @@ class TestShoppingLists(ShoppingListCase):
             self.env["customer.shopping.list"].search(action["domain"]),
             self.private | self.company_list | self.chosen,
         )
+
+    def test_portal_pages_show_the_vendor_no_customer_list(self):
+        Lists = self.env["customer.shopping.list"].with_user(self.salesperson)
+        ours = self.private | self.company_list | self.chosen | self.rival_list
+        self.assertEqual(Lists.search([("id", "in", ours.ids)]), ours)  # backoffice
+        self.assertFalse(Lists.search(Lists._portal_domain()))
+        self.assertFalse(Lists._get_editable_lists())
+        # A sub-account's editable lists: own, shared for editing, not read-only.
+        self.assertEqual(
+            self.env["customer.shopping.list"]
+            .with_user(self.free_buyer)
+            ._get_editable_lists(),
+            self.chosen,
+        )
