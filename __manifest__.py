@@ -19,6 +19,7 @@
     "data": [
         "security/website_sale_customer_approval_security.xml",
         "security/ir.model.access.csv",
+        "security/customer_shopping_list_security.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -38,6 +39,8 @@
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",
         "views/email_decision_templates.xml",
+        "views/portal_lists_templates.xml",
+        "views/customer_shopping_list_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -49,5 +52,6 @@
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/approval_escalation_demo.xml",
+        "demo/customer_shopping_list_demo.xml",
     ],
 }

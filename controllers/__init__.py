@@ -1,1 +1,1 @@
-from . import approvals, cart, contract, email_decisions, main, orders, team
+from . import approvals, cart, contract, email_decisions, lists, main, orders, team

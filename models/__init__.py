@@ -1,4 +1,7 @@
 from . import (
+    customer_shopping_list,
+    customer_shopping_list_line,
+    customer_shopping_list_share,
     payment_transaction,
     product_category,
     product_pricelist,
@@ -10,6 +13,7 @@ from . import (
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,
+    res_partner_shopping_list,
     res_partner_team,
     sale_order,
     sale_order_approval,

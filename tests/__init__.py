@@ -19,9 +19,12 @@ from . import (
     test_portal_security,
     test_portal_team,
     test_routing,
+    test_shopping_list_cart,
+    test_shopping_lists,
     test_team_rules,
     test_team_statistics,
     test_tours,
+    test_tours_lists,
     test_vendor_guard,
     test_visibility_rules,
 )
