@@ -5,6 +5,7 @@ from . import (
     test_checkout,
     test_concurrency,
     test_contract_assortment,
+    test_contract_shop,
     test_decisions,
     test_email_decisions,
     test_escalation,
