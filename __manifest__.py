@@ -36,6 +36,8 @@
         "views/website_sale_templates.xml",
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",
+        "views/substitute_views.xml",
+        "views/portal_substitute_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -46,5 +48,6 @@
         "demo/product_pricelist_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/res_partner_substitute_demo.xml",
     ],
 }

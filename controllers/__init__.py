@@ -1,1 +1,1 @@
-from . import approvals, contract, main, orders, team
+from . import approvals, contract, main, orders, substitute, team

@@ -7,6 +7,7 @@ from . import (
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,
+    res_partner_substitute,
     res_partner_team,
     sale_order,
     sale_order_approval,
@@ -21,5 +22,6 @@ from . import (
     sale_order_portal,
     sale_order_routing,
     sale_order_spending,
+    sale_order_substitute,
     website,
 )
