@@ -38,6 +38,8 @@
         "views/free_text_order_templates.xml",
         "views/substitute_views.xml",
         "views/portal_substitute_templates.xml",
+        "views/on_behalf_views.xml",
+        "views/portal_order_for_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -48,6 +50,7 @@
         "demo/product_pricelist_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/sale_order_on_behalf_demo.xml",
         "demo/res_partner_substitute_demo.xml",
     ],
 }

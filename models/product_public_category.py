@@ -12,7 +12,9 @@ class ProductPublicCategory(models.Model):
 
     @api.depends_context("uid")
     def _compute_has_published_products(self):
-        restriction = self.env.user.partner_id._get_shop_restriction_domain()
+        restriction = (
+            self.env["website"]._get_shop_partner()._get_shop_restriction_domain()
+        )
         if restriction is None:
             super()._compute_has_published_products()
             return
@@ -22,7 +24,9 @@ class ProductPublicCategory(models.Model):
 
     @api.model
     def _search_has_published_products(self, operator, value):
-        restriction = self.env.user.partner_id._get_shop_restriction_domain()
+        restriction = (
+            self.env["website"]._get_shop_partner()._get_shop_restriction_domain()
+        )
         if restriction is None or operator != "in":
             return super()._search_has_published_products(operator, value)
         with_products = self._get_categories_with_assortment_products(restriction)
