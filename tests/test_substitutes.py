@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from odoo import http
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from .common import CustomerApprovalCase
+from .test_installation import DEMO, DemoDataCase
 
 
 @tagged("post_install", "-at_install")
@@ -282,3 +283,20 @@ class TestSubstitutes(HttpCase, CustomerApprovalCase):
             self.approver_1.partner_id.approval_substitute_id,
             self.substitute.partner_id,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSubstituteDemoData(DemoDataCase, TransactionCase):
+    def test_erik_is_away_and_karin_has_his_orders(self):
+        erik = self.env.ref(DEMO + "partner_erik")
+        karin = self.env.ref(DEMO + "partner_karin")
+        self.assertTrue(erik._is_approval_absent())
+        self.assertEqual(erik._get_acting_approver(), karin)
+        on_behalf = self.env.ref(DEMO + "sale_order_lars_on_behalf")
+        self.assertEqual(
+            on_behalf.placed_by_partner_id, self.env.ref(DEMO + "partner_anna")
+        )
+        for order in on_behalf | self.env.ref(DEMO + "sale_order_lars_waiting"):
+            self.assertEqual(order.current_approver_id, karin)
+            self.assertEqual(order.absent_approver_id, erik)
+            self.assertEqual(order.approval_history_ids[-1].decision, "substituted")
