@@ -1,1 +1,1 @@
-from . import approvals, contract, main, order_for, orders, substitute, team
+from . import approvals, cart, contract, main, order_for, orders, substitute, team

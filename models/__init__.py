@@ -1,8 +1,11 @@
 from . import (
     payment_transaction,
+    product_category,
     product_pricelist,
+    product_pricelist_assortment_entry,
     product_pricelist_item,
     product_public_category,
+    product_template,
     res_config_settings,
     res_partner,
     res_partner_approval_text,

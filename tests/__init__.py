@@ -1,10 +1,12 @@
 from . import (
     test_approval_gate,
+    test_assortment_entries,
     test_atomic_decisions,
     test_checkout,
     test_concurrency,
     test_contract_assortment,
     test_decisions,
+    test_express_checkout,
     test_external_api,
     test_free_text_orders,
     test_installation,
