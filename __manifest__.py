@@ -41,6 +41,10 @@
         "views/email_decision_templates.xml",
         "views/portal_lists_templates.xml",
         "views/customer_shopping_list_views.xml",
+        "views/substitute_views.xml",
+        "views/portal_substitute_templates.xml",
+        "views/on_behalf_views.xml",
+        "views/portal_order_for_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -53,5 +57,7 @@
         "demo/sale_order_demo.xml",
         "demo/approval_escalation_demo.xml",
         "demo/customer_shopping_list_demo.xml",
+        "demo/sale_order_on_behalf_demo.xml",
+        "demo/res_partner_substitute_demo.xml",
     ],
 }

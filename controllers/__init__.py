@@ -1,1 +1,12 @@
-from . import approvals, cart, contract, email_decisions, lists, main, orders, team
+from . import (
+    approvals,
+    cart,
+    contract,
+    email_decisions,
+    lists,
+    main,
+    order_for,
+    orders,
+    substitute,
+    team,
+)

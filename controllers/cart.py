@@ -13,7 +13,7 @@ class CustomerApprovalCart(Cart):
         if (
             order
             and not user._is_public()
-            and order.partner_id == user.partner_id
+            and order.partner_id == request.env["website"]._get_shop_partner()
             and order._customer_approval_reasons()
         ):
             values["providers_sudo"] = request.env["payment.provider"].sudo().browse()

@@ -17,7 +17,7 @@ class ContractAssortment(Controller):
     """/shop/contract: the contract assortment of the logged-in sub-account."""
 
     def _get_contract_assortment_or_404(self):
-        partner = request.env.user.partner_id
+        partner = request.website._get_shop_partner()
         if request.env.user._is_public() or not partner._get_contract_assortment():
             raise NotFound()
         return partner

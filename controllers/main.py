@@ -15,7 +15,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
     @route()
     def product(self, product, category=None, pricelist=None, **kwargs):
         # A buyer limited to the contract assortment: other products do not exist.
-        if not request.env.user.partner_id._filter_shop_templates(product):
+        if not request.website._get_shop_partner()._filter_shop_templates(product):
             raise NotFound()
         return super().product(
             product, category=category, pricelist=pricelist, **kwargs
@@ -28,7 +28,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
         if (
             not order_sudo
             or user._is_public()
-            or order_sudo.partner_id != user.partner_id
+            or order_sudo.partner_id != request.website._get_shop_partner()
         ):
             return []
         return order_sudo._customer_approval_reasons()
@@ -101,10 +101,15 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
     )
     def shop_approval_submitted(self, **kwargs):
         order_id = request.session.get("sale_last_order_id")
+        # The id is the session's own, set at submission; checked below.
         order = (
-            request.env["sale.order"].browse(order_id).exists() if order_id else None
+            request.env["sale.order"].sudo().browse(order_id).exists()
+            if order_id
+            else None
         )
-        if not order or order.partner_id != request.env.user.partner_id:
+        if not order or request.env.user.partner_id not in (
+            order.partner_id | order.placed_by_partner_id
+        ):
             return request.redirect("/my/orders")
         return request.render(
             "website_sale_customer_approval.approval_submitted",

@@ -14,6 +14,8 @@ from . import (
     res_partner_approval_text,
     res_partner_assortment,
     res_partner_shopping_list,
+    res_partner_order_for,
+    res_partner_substitute,
     res_partner_team,
     sale_order,
     sale_order_approval,
@@ -31,5 +33,12 @@ from . import (
     sale_order_routing,
     sale_order_spending,
     sale_order_via_email,
+    sale_order_substitute,
     website,
+    website_order_for,
 )
+
+# isort: split
+# Orders placed on behalf refine the routing and the substitutes: loaded after
+# them, so that their methods come first.
+from . import sale_order_on_behalf

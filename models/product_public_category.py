@@ -14,7 +14,7 @@ class ProductPublicCategory(models.Model):
 
     @api.depends_context("uid")
     def _compute_has_published_products(self):
-        partner = self.env.user.partner_id
+        partner = self.env["website"]._get_shop_partner()
         if partner._get_shop_restriction_domain() is None:
             super()._compute_has_published_products()
             return
@@ -24,7 +24,7 @@ class ProductPublicCategory(models.Model):
 
     @api.model
     def _search_has_published_products(self, operator, value):
-        partner = self.env.user.partner_id
+        partner = self.env["website"]._get_shop_partner()
         if partner._get_shop_restriction_domain() is None or operator != "in":
             return super()._search_has_published_products(operator, value)
         with_products = self._get_categories_with_assortment_products(partner)

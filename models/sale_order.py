@@ -37,6 +37,8 @@ DECIDING_STEPS = ("passed_on", "released", "rejected")
 ENGINE_FIELDS = {
     "approval_state",
     "current_approver_id",
+    "absent_approver_id",
+    "placed_by_partner_id",
     "approval_level",
     "approval_round",
     "approval_requested_date",

@@ -46,7 +46,12 @@ class SaleOrder(models.Model):
             )
         )
         self.invalidate_recordset(
-            ["approval_state", "current_approver_id", "approval_level"]
+            [
+                "approval_state",
+                "current_approver_id",
+                "absent_approver_id",
+                "approval_level",
+            ]
         )
 
     def _customer_approval_check_waiting(self):
@@ -85,10 +90,17 @@ class SaleOrder(models.Model):
 
     def _customer_approval_history_step(self, decision, approver=False, comment=False):
         self.ensure_one()
+        # A substitute's step says for whom they acted ("for Erik Berg, absent").
+        absent = (
+            self.absent_approver_id
+            if approver and approver == self.current_approver_id
+            else self.env["res.partner"]
+        )
         return Command.create(
             {
                 "decision": decision,
                 "approver_id": approver and approver.id,
+                "absent_approver_id": absent.id,
                 "user_id": self.env.user.id,
                 "level": self.approval_level,
                 "round": self.approval_round,
@@ -126,8 +138,10 @@ class SaleOrder(models.Model):
             return False
         order = self.sudo()
         buyer = order.partner_id
-        # Who will decide, known before anything is written.
-        deciders = order._customer_approval_deciders_of(buyer.next_approver_id)
+        # Who will decide, known before anything is written: the next approver,
+        # or their substitute while they are away.
+        first, absent = order._customer_approval_route_to(buyer.next_approver_id)
+        deciders = order._customer_approval_deciders_of(first)
         if not deciders:
             raise UserError(
                 _(
@@ -145,7 +159,8 @@ class SaleOrder(models.Model):
                     # quotations.
                     "state": "sent",
                     "approval_state": DECIDING_STATE,
-                    "current_approver_id": buyer.next_approver_id.id,
+                    "current_approver_id": first.id,
+                    "absent_approver_id": absent.id,
                     "approval_level": 1,
                     "approval_round": order.approval_round + 1,
                     "approval_requested_date": fields.Datetime.now(),
@@ -243,12 +258,16 @@ class SaleOrder(models.Model):
             next_approver, to_admins = self._customer_approval_escalation(approver)
         if not (next_approver or to_admins):
             return self._customer_approval_release(approver, comment)
+        acting, absent = self._customer_approval_route_to(
+            next_approver, excluded=self._customer_approval_done_by() | approver
+        )
         self.write(
             {
                 "approval_history_ids": [
                     self._customer_approval_history_step("passed_on", approver, comment)
                 ],
-                "current_approver_id": next_approver.id,
+                "current_approver_id": acting.id,
+                "absent_approver_id": absent.id,
                 "approval_level": self.approval_level + 1,
             }
         )
@@ -278,6 +297,7 @@ class SaleOrder(models.Model):
             {
                 "approval_state": "approved",
                 "current_approver_id": False,
+                "absent_approver_id": False,
                 "approval_history_ids": [
                     self._customer_approval_history_step("released", approver, comment)
                 ],
@@ -363,6 +383,7 @@ class SaleOrder(models.Model):
             {
                 "approval_state": state,
                 "current_approver_id": False,
+                "absent_approver_id": False,
                 "approval_history_ids": [
                     self._customer_approval_history_step(state, partner, comment)
                 ],

@@ -139,9 +139,16 @@ class SaleOrder(models.Model):
         if not (next_approver or to_admins):
             return False
         days = self.partner_id.commercial_partner_id.approval_escalation_days
+        # The next level, or their substitute while they are away.
+        absent = self.env["res.partner"]
+        if next_approver:
+            next_approver, absent = self._customer_approval_route_to(
+                next_approver, excluded=self._customer_approval_done_by() | previous
+            )
         self.write(
             {
                 "current_approver_id": next_approver.id,
+                "absent_approver_id": absent.id,
                 "approval_level": self.approval_level + 1,
             }
         )

@@ -133,6 +133,7 @@ class SaleOrder(models.Model):
                 {
                     "approval_state": "cancelled",
                     "current_approver_id": False,
+                    "absent_approver_id": False,
                     "approval_history_ids": [
                         order._customer_approval_history_step("cancelled")
                     ],

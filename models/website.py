@@ -12,7 +12,7 @@ class Website(models.Model):
         # start from this domain: a buyer limited to the contract assortment sees
         # only its products there.
         domain = super().sale_product_domain()
-        restriction = self.env.user.partner_id._get_shop_restriction_domain()
+        restriction = self._get_shop_partner()._get_shop_restriction_domain()
         if restriction is None:
             return domain
         return Domain(domain) & restriction

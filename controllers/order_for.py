@@ -1,0 +1,48 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.http import request
+
+
+class OrderForPortal(CustomerPortal):
+    """Ordering on behalf: choose the person, shop as them, leave in one click.
+    Who may order for whom is res.partner's rule (_get_order_for_people); the
+    cart is the website's (website_order_for)."""
+
+    @http.route(
+        "/my/order-for", type="http", auth="user", website=True, methods=["GET"]
+    )
+    def portal_order_for(self, **kwargs):
+        people = request.env.user.partner_id._get_order_for_people()
+        if not people:
+            raise request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "order_for",
+                "people": people.filtered("active"),
+                "current": request.website._get_order_for_partner(),
+            }
+        )
+        return request.render("website_sale_customer_approval.portal_order_for", values)
+
+    @http.route(
+        "/my/order-for", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_order_for_start(self, person_id=None, **kwargs):
+        person_id = str(person_id or "")
+        person = request.env.user.partner_id._get_order_for_person(
+            int(person_id) if person_id.isdigit() else 0
+        )
+        if not person or not person.active:
+            raise request.not_found()
+        request.website._set_order_for_partner(person)
+        return request.redirect("/shop")
+
+    @http.route(
+        "/my/order-for/stop", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_order_for_stop(self, **kwargs):
+        request.website._set_order_for_partner(request.env["res.partner"])
+        return request.redirect("/shop")

@@ -1,0 +1,136 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Substitutes: the orders of an absent approver go to their substitute."""
+
+from odoo import _, api, fields, models
+from odoo.fields import Domain
+
+
+class SaleOrderApprovalHistory(models.Model):
+    _inherit = "sale.order.approval.history"
+
+    decision = fields.Selection(
+        selection_add=[("substituted", "Handed to the substitute")],
+        ondelete={"substituted": "cascade"},
+    )
+    absent_approver_id = fields.Many2one(
+        "res.partner",
+        string="For (absent)",
+        readonly=True,
+        help="The absent approver for whom the approver of this step acted.",
+    )
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    absent_approver_id = fields.Many2one(
+        "res.partner",
+        string="Absent approver",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The approver who is away: the current approver decides for them.",
+    )
+
+    def _customer_approval_acting_approver(self, approver, excluded=None):
+        """Who decides in place of ``approver`` today: the approver, or their
+        substitute (never the buyer nor ``excluded``)."""
+        self.ensure_one()
+        if not approver:
+            return approver
+        excluded = (excluded or self.env["res.partner"]) | self.partner_id
+        return approver._get_acting_approver(excluded=excluded)
+
+    def _customer_approval_route_to(self, approver, excluded=None):
+        """Where an order goes when ``approver`` is next to decide it.
+
+        :return: ``(who decides, the absent approver they stand in for or
+            empty)``
+        """
+        self.ensure_one()
+        acting = self._customer_approval_acting_approver(approver, excluded=excluded)
+        absent = approver if acting != approver else self.env["res.partner"]
+        return acting, absent
+
+    def _customer_approval_hand_to_substitutes(self, absent):
+        """Hand the waiting orders of the approvers ``absent`` to their
+        substitutes, with a history step and the e-mail of a request. Orders stay
+        with the substitute after the absence (they were asked; the returning
+        approver sees them as theirs in their list)."""
+        orders = self.search(
+            [
+                ("approval_state", "=", "waiting"),
+                ("current_approver_id", "in", absent.ids),
+            ]
+        )
+        if orders:
+            orders._customer_approval_lock()
+        for order in orders:
+            absent_approver = order.current_approver_id
+            acting = order._customer_approval_acting_approver(
+                absent_approver, excluded=order._customer_approval_done_by()
+            )
+            if acting == absent_approver:
+                continue
+            order.write(
+                {
+                    "current_approver_id": acting.id,
+                    "absent_approver_id": (
+                        order.absent_approver_id or absent_approver
+                    ).id,
+                }
+            )
+            order.write(
+                {
+                    "approval_history_ids": [
+                        order._customer_approval_history_step("substituted", acting)
+                    ]
+                }
+            )
+            order._customer_approval_log(
+                _(
+                    "Handed to %(substitute)s for %(absent)s, absent.",
+                    substitute=acting.name,
+                    absent=order.absent_approver_id.name,
+                )
+            )
+            order._customer_approval_send_mail("request", acting)
+        return orders
+
+    @api.model
+    def _cron_customer_approval_substitutes(self):
+        """Daily: the orders of approvers whose absence started go to their
+        substitutes."""
+        today = self.env["res.partner"]._approval_today()
+        absent = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("approval_substitute_id", "!=", False),
+                    ("approval_absent_from", "<=", today),
+                    ("approval_absent_to", ">=", today),
+                ]
+            )
+        )
+        if absent:
+            self.sudo()._customer_approval_hand_to_substitutes(absent)
+
+    @api.model
+    def _customer_approval_substituted_orders(self, partner):
+        """The waiting orders a substitute decides for ``partner`` (the logged-in
+        approver): shown in their list, as the substitute's. Read as superuser
+        after the check that they are ``partner``'s own: the record rules do not
+        show them to an approver who is no longer asked."""
+        return self.sudo().search(
+            Domain("approval_state", "=", "waiting")
+            & Domain("absent_approver_id", "=", partner.id)
+            & Domain(
+                "partner_id.commercial_partner_id",
+                "=",
+                partner.commercial_partner_id.id,
+            ),
+            order="approval_requested_date desc, id desc",
+            limit=50,
+        )
