@@ -1,1 +1,1 @@
-from . import approvals, contract, main, orders, team
+from . import approvals, checkout_delivery, contract, main, orders, team, team_addresses

@@ -7,6 +7,7 @@ from . import (
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,
+    res_partner_reference,
     res_partner_team,
     sale_order,
     sale_order_approval,
@@ -19,7 +20,12 @@ from . import (
     sale_order_line,
     sale_order_notify,
     sale_order_portal,
+    sale_order_reference,
     sale_order_routing,
     sale_order_spending,
     website,
 )
+
+# isort: split
+# These extend the team service, the routing and the gate: loaded after them.
+from . import res_partner_delivery, sale_order_delivery

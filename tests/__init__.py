@@ -5,6 +5,7 @@ from . import (
     test_concurrency,
     test_contract_assortment,
     test_decisions,
+    test_delivery_addresses,
     test_external_api,
     test_free_text_orders,
     test_installation,
