@@ -1,11 +1,13 @@
 from . import (
     test_approval_gate,
     test_atomic_decisions,
+    test_buyer_reference,
     test_checkout,
     test_concurrency,
     test_contract_assortment,
     test_decisions,
     test_delivery_addresses,
+    test_delivery_tour,
     test_external_api,
     test_free_text_orders,
     test_installation,
