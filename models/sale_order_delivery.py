@@ -39,8 +39,9 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not self._customer_delivery_address_applies():
             return True
-        buyer = self.partner_id
-        return self.partner_shipping_id in buyer._get_allowed_delivery_addresses()
+        order = self.sudo()
+        buyer = order.partner_id
+        return order.partner_shipping_id in buyer._get_allowed_delivery_addresses()
 
     def _customer_delivery_address_error(self):
         """Why the order may not be delivered where it says, or False: an address
@@ -96,13 +97,15 @@ class SaleOrder(models.Model):
             if customer_side is None:
                 customer_side = self.env.user.share
             if customer_side or self._customer_approval_is_controlled():
-                if error := self._customer_delivery_address_error():
+                if error := self.sudo()._customer_delivery_address_error():
                     return error
         return super()._customer_approval_gate_error(customer_side)
 
     def action_submit_for_customer_approval(self):
         self.ensure_one()
-        if error := self._customer_delivery_address_error():
+        self._customer_approval_check_buyer()
+        # The products may be out of the buyer's reach; the engine reads as superuser.
+        if error := self.sudo()._customer_delivery_address_error():
             raise UserError(error)
         return super().action_submit_for_customer_approval()
 

@@ -21,6 +21,7 @@ registry.category("web_tour.tours").add("customer_approval_delivery_reference", 
             content: "An address not allowed to me is not offered",
             trigger: "#delivery_address_list:not(:has(.card:contains(Harbour Gate)))",
         },
+        tourUtils.waitForInteractionToLoad(),
         {
             content: "Choose the company's warehouse",
             trigger: "#delivery_address_list .card:contains(Warehouse North)",
@@ -29,6 +30,10 @@ registry.category("web_tour.tours").add("customer_approval_delivery_reference", 
         {
             content: "The warehouse is the delivery address",
             trigger: "#delivery_address_list .card.bg-400:contains(Warehouse North)",
+        },
+        {
+            content: "The choice is saved before going on",
+            trigger: "a[href^='/shop/payment']:not(.disabled)",
         },
         tourUtils.confirmOrder(),
         {
