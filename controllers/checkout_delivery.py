@@ -32,7 +32,7 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
         return values
 
     def _complete_address_values(self, address_values, *args, order_sudo=False, **kw):
-        super()._complete_address_values(
+        res = super()._complete_address_values(
             address_values, *args, order_sudo=order_sudo, **kw
         )
         # An address a sub-account types is their own, not one of the company's
@@ -45,6 +45,7 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
             and buyer._delivery_address_rule_applies()
         ):
             address_values["parent_id"] = buyer.id
+        return res
 
     @route()
     def shop_payment(self, **post):
