@@ -239,6 +239,9 @@ class TestDeliveryAddressPortal(HttpCase, DeliveryAddressCase):
         self.assertIn("Warehouse North", page.text)
         self.assertNotIn("Site South", page.text)
         self.assertNotIn("Other depot", page.text)
+        # Another address may be typed: it needs approval (see the refusal below).
+        delivery_list = page.text.split('id="delivery_address_list"')[1]
+        self.assertIn("o_address_card_add_new", delivery_list.split("billing")[0])
 
     def _update_address(self, partner):
         return self.url_open(
@@ -307,3 +310,27 @@ class TestDeliveryAddressDemo(HttpCase):
         self.assertEqual(
             len(lars.commercial_partner_id._get_company_delivery_addresses()), 2
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDeliveryAddressRefusedAtCheckout(HttpCase, DeliveryAddressCase):
+    def test_refused_address_sends_the_buyer_back(self):
+        self.customer.delivery_address_policy = "refuse"
+        order = self._create_order(self.free_buyer)
+        order.website_id = self.website
+        self.authenticate(self.free_buyer.login, self.free_buyer.login)
+        self.session["sale_order_id"] = order.id
+        odoo.http.root.session_store.save(self.session)
+        checkout = self.url_open("/shop/checkout")
+        # No typing of another address where the company refuses them.
+        delivery_list = checkout.text.split('id="delivery_address_list"')[1]
+        delivery_list = delivery_list.split('id="billing_address_list"')[0]
+        self.assertIn("Warehouse North", delivery_list)
+        self.assertNotIn("o_address_card_add_new", delivery_list)
+        self.assertNotIn("o_customer_delivery_error", checkout.text)
+        # An address slipped onto the cart (the vendor, an old session): refused.
+        order.partner_shipping_id = self.site
+        response = self.url_open("/shop/payment")
+        self.assertTrue(response.url.endswith("/shop/checkout"), response.url)
+        self.assertIn("o_customer_delivery_error", response.text)
+        self.assertIn("Site South", response.text)
