@@ -19,6 +19,7 @@
     "data": [
         "security/website_sale_customer_approval_security.xml",
         "security/ir.model.access.csv",
+        "security/customer_shopping_list_security.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -26,6 +27,7 @@
         "views/res_partner_delivery_views.xml",
         "views/product_pricelist_views.xml",
         "views/sale_order_approval_history_views.xml",
+        "views/sale_order_approval_token_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_reference_views.xml",
         "views/sale_order_report_templates.xml",
@@ -40,6 +42,9 @@
         "views/website_sale_reference_templates.xml",
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",
+        "views/email_decision_templates.xml",
+        "views/portal_lists_templates.xml",
+        "views/customer_shopping_list_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -51,5 +56,7 @@
         "demo/res_partner_demo.xml",
         "demo/res_partner_delivery_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/approval_escalation_demo.xml",
+        "demo/customer_shopping_list_demo.xml",
     ],
 }

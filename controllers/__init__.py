@@ -1,1 +1,12 @@
-from . import approvals, checkout_delivery, contract, main, orders, team, team_addresses
+from . import (
+    approvals,
+    cart,
+    checkout_delivery,
+    contract,
+    email_decisions,
+    lists,
+    main,
+    orders,
+    team,
+    team_addresses,
+)

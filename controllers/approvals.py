@@ -22,13 +22,9 @@ class CustomerApprovalPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "approval_count" in counters:
-            partner = request.env.user.partner_id
-            orders = request.env["sale.order"]
-            values["approval_count"] = (
-                orders.search_count(orders._customer_approval_domain(partner))
-                if partner.is_order_approver or partner.is_customer_admin
-                else 0
-            )
+            values["approval_count"] = request.env[
+                "sale.order"
+            ]._customer_approval_count_to_decide(request.env.user.partner_id)
         return values
 
     # ------------------------------------------------------------------

@@ -3,8 +3,10 @@
 from odoo import Command, _, api, fields, models
 from odoo.fields import Domain
 
-# Key of the per-transaction cache of assortment domains in ``cr.cache``.
+# Keys of the per-transaction caches in ``cr.cache``: the assortment domains, and
+# the eCommerce categories holding products of each assortment.
 ASSORTMENT_CACHE_KEY = "website_sale_customer_approval.assortment_domains"
+CATEGORIES_CACHE_KEY = "website_sale_customer_approval.assortment_categories"
 
 
 class ProductPricelist(models.Model):
@@ -45,12 +47,17 @@ class ProductPricelist(models.Model):
     def create(self, vals_list):
         pricelists = super().create(vals_list)
         pricelists._enable_pricelists_for_contract_assortments()
+        self.env["product.pricelist.assortment.entry"]._rebuild(
+            pricelists.filtered("is_contract_assortment").ids
+        )
         return pricelists
 
     def write(self, vals):
         if "is_contract_assortment" in vals or "active" in vals:
             self._invalidate_contract_assortment_cache()
         result = super().write(vals)
+        if "is_contract_assortment" in vals:
+            self.env["product.pricelist.assortment.entry"]._rebuild(self.ids)
         if vals.get("is_contract_assortment"):
             self._enable_pricelists_for_contract_assortments()
         return result
@@ -78,8 +85,9 @@ class ProductPricelist(models.Model):
         action.update(
             {
                 "name": _("Contract assortment: %s", self.display_name),
+                # the rules' own domain: the client reads it as a list
                 "domain": list(
-                    self._get_contract_assortment_domain("product.template")
+                    self._build_contract_assortment_domain("product.template")
                 ),
                 "context": {"create": False},
             }
@@ -89,40 +97,72 @@ class ProductPricelist(models.Model):
     @api.model
     def _invalidate_contract_assortment_cache(self):
         self.env.cr.cache.pop(ASSORTMENT_CACHE_KEY, None)
+        self.env.cr.cache.pop(CATEGORIES_CACHE_KEY, None)
 
     def _get_contract_assortment_domain(self, model="product.product"):
         """The products of the assortment, as a domain on ``model``
         (``product.product`` or ``product.template``).
 
-        One query reads the rules, whatever their number; the domain is kept for the
-        rest of the transaction (one request), and dropped when a rule changes.
-        Rules are read as the superuser: the domain is data for the shop, not a
-        disclosure of the pricelist. An empty recordset, or a pricelist that is no
-        contract assortment, covers nothing.
+        On templates (the shop's listings, categories and searches), an indexed
+        sub-select of the assortment's rows (``product.pricelist.assortment.entry``);
+        on variants (the few products of a cart or an order), the rules' own
+        domain. Either is kept for the rest of the transaction (one request), and
+        dropped when a rule changes. Rules are read as the superuser: the domain
+        is data for the shop, not a disclosure of the pricelist. An empty
+        recordset, or a pricelist that is no contract assortment, covers nothing.
         """
         if len(self) != 1 or not self.is_contract_assortment or not self.active:
             return Domain.FALSE
         cache = self.env.cr.cache.setdefault(ASSORTMENT_CACHE_KEY, {})
         key = (self.id, model, fields.Date.context_today(self))
         if key not in cache:
-            cache[key] = self._build_contract_assortment_domain(model)
+            if model == "product.template":
+                cache[key] = self._build_contract_assortment_template_domain()
+            else:
+                cache[key] = self._build_contract_assortment_domain(model)
         return cache[key]
 
-    def _build_contract_assortment_domain(self, model):
+    def _build_contract_assortment_template_domain(self):
         now = fields.Datetime.now()
+        has_global_rule = (
+            self.env["product.pricelist.item"]
+            .sudo()
+            .search_count(
+                self._valid_rules_domain(now) & Domain("applied_on", "=", "3_global"),
+                limit=1,
+            )
+        )
+        if has_global_rule:
+            return Domain.TRUE
+        return Domain(
+            "id",
+            "any!",
+            self.env["product.pricelist.assortment.entry"]._subselect_templates(
+                self, now
+            ),
+        )
+
+    def _valid_rules_domain(self, now):
+        return Domain(
+            [
+                ("pricelist_id", "=", self.id),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", now),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", now),
+            ]
+        )
+
+    def _build_contract_assortment_domain(self, model):
+        """The products named by the rules valid now, as a domain on ``model``
+        built from the rules (one query reads them all)."""
         rules = (
             self.env["product.pricelist.item"]
             .sudo()
             .search_read(
-                [
-                    ("pricelist_id", "=", self.id),
-                    "|",
-                    ("date_start", "=", False),
-                    ("date_start", "<=", now),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", now),
-                ],
+                self._valid_rules_domain(fields.Datetime.now()),
                 ["applied_on", "categ_id", "product_tmpl_id", "product_id"],
                 load=None,
             )

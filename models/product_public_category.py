@@ -1,7 +1,9 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.fields import Domain
+
+from .product_pricelist import CATEGORIES_CACHE_KEY
 
 
 class ProductPublicCategory(models.Model):
@@ -12,35 +14,60 @@ class ProductPublicCategory(models.Model):
 
     @api.depends_context("uid")
     def _compute_has_published_products(self):
-        restriction = self.env.user.partner_id._get_shop_restriction_domain()
-        if restriction is None:
+        partner = self.env.user.partner_id
+        if partner._get_shop_restriction_domain() is None:
             super()._compute_has_published_products()
             return
-        with_products = self._get_categories_with_assortment_products(restriction)
+        with_products = self._get_categories_with_assortment_products(partner)
         for category in self:
             category.has_published_products = category.id in with_products
 
     @api.model
     def _search_has_published_products(self, operator, value):
-        restriction = self.env.user.partner_id._get_shop_restriction_domain()
-        if restriction is None or operator != "in":
+        partner = self.env.user.partner_id
+        if partner._get_shop_restriction_domain() is None or operator != "in":
             return super()._search_has_published_products(operator, value)
-        with_products = self._get_categories_with_assortment_products(restriction)
+        with_products = self._get_categories_with_assortment_products(partner)
         return [("id", "in", list(with_products))]
 
     @api.model
-    def _get_categories_with_assortment_products(self, restriction):
-        """Ids of the categories holding published assortment products, with
-        their parents."""
-        templates = (
-            Domain([("is_published", "=", True), ("active", "=", True)]) & restriction
-        )
-        categories = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("product_tmpl_ids", "any", templates)])
-        )
-        return set(categories.parents_and_self.ids)
+    def _get_categories_with_assortment_products(self, partner):
+        """Ids of the categories holding published products of ``partner``'s
+        contract assortment, with their parents.
+
+        The shop asks it for every level of its category tree (a dozen times a
+        page): it is computed once per transaction (one request) and assortment,
+        and dropped when products, categories or rules change.
+        """
+        assortment = partner._get_contract_assortment()
+        cache = self.env.cr.cache.setdefault(CATEGORIES_CACHE_KEY, {})
+        key = (assortment.id, fields.Date.context_today(self))
+        if key not in cache:
+            templates = Domain(
+                [("is_published", "=", True), ("active", "=", True)]
+            ) & assortment._get_contract_assortment_domain("product.template")
+            categories = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search([("product_tmpl_ids", "any", templates)])
+            )
+            cache[key] = frozenset(categories.parents_and_self.ids)
+        return cache[key]
+
+    # A new, moved or removed category changes which of them hold products.
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["product.pricelist"]._invalidate_contract_assortment_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "parent_id" in vals or "website_id" in vals:
+            self.env["product.pricelist"]._invalidate_contract_assortment_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env["product.pricelist"]._invalidate_contract_assortment_cache()
+        return super().unlink()
 
     @api.model
     def _group_contract_templates(self, templates, website):

@@ -20,3 +20,11 @@ class ResConfigSettings(models.TransientModel):
         "buyer's payment before it is confirmed. Off (business customers buying on "
         "account): the last approval confirms the order.",
     )
+    customer_approval_email_decision_days = fields.Integer(
+        string="Decision links in e-mails valid for (days)",
+        config_parameter="website_sale_customer_approval.email_decision_days",
+        default=7,
+        help="Approval e-mails carry Approve and Reject links that open a "
+        "confirmation page without logging in; each works once, for this many "
+        "days. 0 sends no such links.",
+    )

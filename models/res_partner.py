@@ -97,6 +97,12 @@ class ResPartner(models.Model):
         "decide or decided, customer admins all orders of the company. Set on the "
         "customer company.",
     )
+    approval_escalation_days = fields.Integer(
+        string="Escalate after (working days)",
+        help="An order that waits this many working days (Monday to Friday) for "
+        "its approver passes to the next level: the approver's next approver, else "
+        "the customer admins. 0: orders never escalate. Set on the customer company.",
+    )
 
     @api.depends_context("company")
     def _compute_approval_currency_id(self):
@@ -152,6 +158,11 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Validation: one place for the backoffice, the portal and RPC
     # ------------------------------------------------------------------
+    @api.constrains("approval_escalation_days")
+    def _check_approval_escalation_days(self):
+        if any(partner.approval_escalation_days < 0 for partner in self):
+            raise ValidationError(_("The escalation delay cannot be negative."))
+
     @api.constrains("approval_breakpoint", "approval_breakpoint_enabled")
     def _check_approval_breakpoint(self):
         for partner in self:

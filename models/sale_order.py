@@ -43,12 +43,14 @@ ENGINE_FIELDS = {
     "approval_reason_ids",
     "approval_history_ids",
     "approval_reminder_date",
+    "approval_waiting_since",
     "is_free_text_order",
 }
 FREE_TEXT_MAX_LENGTH = 2000
 FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"
 PREPAYMENT_PARAM = "website_sale_customer_approval.prepayment"
+EMAIL_DECISION_DAYS_PARAM = "website_sale_customer_approval.email_decision_days"
 
 MAIL_TEMPLATES = {
     "request": "website_sale_customer_approval.mail_template_approval_request",
@@ -59,6 +61,10 @@ MAIL_TEMPLATES = {
     "released": "website_sale_customer_approval.mail_template_order_released",
     "reminder": "website_sale_customer_approval.mail_template_approval_reminder",
     "changed": "website_sale_customer_approval.mail_template_order_changed",
+    "escalated": "website_sale_customer_approval.mail_template_approval_escalated",
+    "escalated_notice": (
+        "website_sale_customer_approval.mail_template_approval_escalated_notice"
+    ),
 }
 
 

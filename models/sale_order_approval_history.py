@@ -1,6 +1,6 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 DECISIONS = [
     ("submitted", "Submitted for approval"),
@@ -11,6 +11,7 @@ DECISIONS = [
     ("changed", "Changed by approver"),
     ("lines_refused", "Lines outside the contract assortment refused"),
     ("cancelled", "Cancelled by vendor"),
+    ("escalated", "Escalated: no decision in time"),
 ]
 
 
@@ -47,7 +48,21 @@ class SaleOrderApprovalHistory(models.Model):
     )
     decision = fields.Selection(DECISIONS, required=True, readonly=True)
     comment = fields.Text(readonly=True)
+    from_email = fields.Boolean(
+        string="From the e-mail",
+        readonly=True,
+        help="The approver took this decision with the link of their approval "
+        "e-mail, without logging in.",
+    )
     currency_id = fields.Many2one("res.currency", readonly=True)
     amount_total = fields.Monetary(
         string="Order total", readonly=True, help="The order total at this step."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        steps = super().create(vals_list)
+        # Every step of an order (a decision, a change, an escalation) ends the
+        # decision links of the e-mails sent before it.
+        self.env["sale.order.approval.token"]._revoke_for_orders(steps.order_id)
+        return steps

@@ -46,6 +46,10 @@ TEXT
 # WORKERS=N: Odoo's multi-process server, as in production, with its live
 # notifications (gevent) worker. Odoo starts that worker by running its own
 # launcher script again, which `python -m odoo` is not: use a launcher file.
+# LOGFILE=path: log to that file at level info, one line a request with its
+# number of queries (what scripts/bench_*.py read).
+log_args=(--log-level=warn)
+[ -z "${LOGFILE:-}" ] || log_args=(--logfile="$LOGFILE" --log-level=info)
 workers=${WORKERS:-0}
 if [ "$workers" -gt 0 ]; then
     launcher="$STATE/odoo-launcher"
@@ -56,6 +60,6 @@ if [ "$workers" -gt 0 ]; then
     exec "$PY" "$launcher" -c "$CONF" -d "$db" --db-filter="^$db\$" \
         --http-port="$port" --gevent-port="$gevent_port" --workers="$workers" \
         --max-cron-threads=1 --limit-memory-soft=1073741824 \
-        --limit-memory-hard=1610612736 --log-level=warn
+        --limit-memory-hard=1610612736 "${log_args[@]}"
 fi
-exec "$PY" -m odoo -c "$CONF" -d "$db" --db-filter="^$db\$" --http-port="$port" --log-level=warn
+exec "$PY" -m odoo -c "$CONF" -d "$db" --db-filter="^$db\$" --http-port="$port" "${log_args[@]}"

@@ -96,3 +96,42 @@ class TestQueryCounts(CustomerApprovalCase):
                 count(1, decide)
                 count(MANY_LINES, decide)
                 self.assertEqual(count(1, decide), count(MANY_LINES, decide))
+
+
+class TestApprovalBadge(CustomerApprovalCase):
+    """The badge of /my counts what /my/approvals lists, cheaply: every page of
+    the portal asks it."""
+
+    def test_badge_counts_the_approval_list(self):
+        other_company = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        self._create_sub_account(
+            "Olga Owner", company=other_company, is_customer_admin=True
+        )
+        other_buyer = self._create_sub_account(
+            "Otto Other", company=other_company, approval_mode="always"
+        )
+        for buyer in (self.buyer, self.buyer, other_buyer):
+            order = self._create_order(buyer, amount=2000)
+            order.with_user(buyer).action_submit_for_customer_approval()
+        Order = self.env["sale.order"]
+        for person in (self.approver_1, self.admin):
+            partner = person.partner_id
+            listed = Order.with_user(person).search_count(
+                Order._customer_approval_domain(partner)
+            )
+            self.assertEqual(
+                Order.with_user(person)._customer_approval_count_to_decide(partner),
+                listed,
+            )
+        self.assertEqual(
+            Order._customer_approval_count_to_decide(self.buyer.partner_id), 0
+        )
+
+    def test_badge_costs_one_query(self):
+        partner = self.approver_1.partner_id
+        Order = self.env["sale.order"].with_user(self.approver_1)
+        Order._customer_approval_count_to_decide(partner)  # warm-up
+        with self.assertQueryCount(1):
+            Order._customer_approval_count_to_decide(partner)

@@ -1,0 +1,168 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Escalation: an order that waits too long for its approver passes to the next
+level (the approver's next approver, else the customer admins)."""
+
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models, modules
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+# The steps after which an order waits for somebody new.
+WAITING_STEPS = ("submitted", "passed_on", "escalated")
+ESCALATION_BATCH_SIZE = 100
+
+
+def add_working_days(start, days):
+    """``start`` moved ``days`` working days (Monday to Friday) later, at the
+    same time of day. Weekends count by the UTC date: a customer's own calendar
+    and holidays are not known to the shop."""
+    moment = start
+    while days > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    approval_waiting_since = fields.Datetime(
+        string="With the current approver since",
+        compute="_compute_approval_waiting_since",
+        store=True,
+        copy=False,
+        readonly=True,
+        help="When the order reached the people who decide it now (submission, "
+        "passing on or escalation): the escalation counts from here.",
+    )
+
+    @api.depends(
+        "approval_state",
+        "approval_round",
+        "approval_history_ids.decision",
+        "approval_history_ids.date",
+    )
+    def _compute_approval_waiting_since(self):
+        for order in self:
+            steps = order.approval_history_ids.filtered(
+                lambda h, o=order: (
+                    h.decision in WAITING_STEPS and h.round == o.approval_round
+                )
+            )
+            order.approval_waiting_since = (
+                order.approval_state == "waiting"
+                and steps
+                and max(steps.mapped("date"))
+            ) or False
+
+    def _customer_approval_escalation_due(self, now=None):
+        """Whether the order waited the working days its customer company allows."""
+        self.ensure_one()
+        days = self.partner_id.commercial_partner_id.approval_escalation_days
+        return bool(
+            days > 0
+            and self.approval_state == "waiting"
+            and self.current_approver_id
+            and self.approval_waiting_since
+            and add_working_days(self.approval_waiting_since, days)
+            <= (now or fields.Datetime.now())
+        )
+
+    @api.model
+    def _cron_escalate_customer_approvals(self, batch_size=ESCALATION_BATCH_SIZE):
+        """Pass the orders that waited too long to the next level, by batches of
+        ``batch_size``, committing each (not in tests): a long backlog neither
+        holds locks for long nor is lost by a later failure."""
+        auto_commit = not modules.module.current_test
+        now = fields.Datetime.now()
+        companies = (
+            self.env["res.partner"]
+            .sudo()
+            .search([("approval_escalation_days", ">", 0), ("is_company", "=", True)])
+        )
+        if not companies:
+            return 0
+        # At least as many calendar days as working days: the search is narrowed
+        # by each company's delay, the working days are counted in Python.
+        domain = Domain.OR(
+            Domain("partner_id.commercial_partner_id", "in", group.ids)
+            & Domain("approval_waiting_since", "<=", now - timedelta(days=delay))
+            for delay, group in companies.grouped("approval_escalation_days").items()
+        )
+        domain &= Domain("approval_state", "=", "waiting") & Domain(
+            "current_approver_id", "!=", False
+        )
+        escalated, last_id = 0, 0
+        while True:
+            batch = self.sudo().search(
+                domain & Domain("id", ">", last_id), order="id", limit=batch_size
+            )
+            if not batch:
+                break
+            last_id = batch[-1].id
+            escalated += len(batch._customer_approval_escalate_due(now))
+            # Committed batch by batch; a run out of time stops, and the next
+            # run goes on with what is still due.
+            if auto_commit and not self.env["ir.cron"]._commit_progress(len(batch)):
+                break
+        return escalated
+
+    def _customer_approval_escalate_due(self, now):
+        """Escalate those of the orders that are due, once locked (an approver may
+        have decided meanwhile); each in a savepoint, so one failure keeps the
+        others. :return: the orders escalated."""
+        self._customer_approval_lock()
+        due = self.filtered(lambda order: order._customer_approval_escalation_due(now))
+        due.partner_id.commercial_partner_id.fetch(["approval_escalation_days"])
+        escalated = self.browse()
+        for order in due:
+            try:
+                with self.env.cr.savepoint():
+                    if order._customer_approval_escalate():
+                        escalated |= order
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Order %s could not be escalated", order.name)
+        return escalated
+
+    def _customer_approval_escalate(self):
+        """Pass the waiting order from its current approver to the next level.
+
+        :return: False when nobody is above the current approver."""
+        self.ensure_one()
+        previous = self.current_approver_id
+        next_approver, to_admins = self._customer_approval_escalation(previous)
+        if not (next_approver or to_admins):
+            return False
+        days = self.partner_id.commercial_partner_id.approval_escalation_days
+        self.write(
+            {
+                "current_approver_id": next_approver.id,
+                "approval_level": self.approval_level + 1,
+            }
+        )
+        deciders = self._customer_approval_deciders()
+        message = _(
+            "Escalated to %(deciders)s: %(approver)s did not decide within "
+            "%(days)s working days.",
+            deciders=", ".join(deciders.mapped("name")),
+            approver=previous.name,
+            days=days,
+        )
+        self.write(
+            {
+                "approval_history_ids": [
+                    self._customer_approval_history_step(
+                        "escalated", next_approver, message
+                    )
+                ]
+            }
+        )
+        self._customer_approval_log(message)
+        self._customer_approval_send_mail("escalated", deciders)
+        self._customer_approval_send_mail("escalated_notice", previous)
+        return True
