@@ -1,6 +1,7 @@
 from . import (
     approvals,
     cart,
+    checkout_delivery,
     contract,
     email_decisions,
     lists,
@@ -9,4 +10,5 @@ from . import (
     orders,
     substitute,
     team,
+    team_addresses,
 )

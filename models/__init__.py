@@ -14,6 +14,7 @@ from . import (
     res_partner_approval_text,
     res_partner_assortment,
     res_partner_order_for,
+    res_partner_reference,
     res_partner_shopping_list,
     res_partner_substitute,
     res_partner_team,
@@ -30,6 +31,7 @@ from . import (
     sale_order_line,
     sale_order_notify,
     sale_order_portal,
+    sale_order_reference,
     sale_order_routing,
     sale_order_spending,
     sale_order_substitute,
@@ -37,6 +39,10 @@ from . import (
     website,
     website_order_for,
 )
+
+# isort: split
+# These extend the team service, the routing and the gate: loaded after them.
+from . import res_partner_delivery, sale_order_delivery
 
 # isort: split
 # Orders placed on behalf refine the routing and the substitutes: loaded after

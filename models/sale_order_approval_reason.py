@@ -8,6 +8,7 @@ REASON_CODES = [
     ("always", "Approval always required"),
     ("breakpoint", "Total above breakpoint"),
     ("outside_assortment", "Products outside the contract assortment"),
+    ("delivery_address", "Delivery address not allowed"),
 ]
 
 
@@ -35,9 +36,21 @@ class SaleOrderApprovalReason(models.Model):
         string="Products",
         help="The products outside the contract assortment.",
     )
+    delivery_address_id = fields.Many2one(
+        "res.partner",
+        string="Delivery address",
+        help="The delivery address not allowed to the buyer.",
+    )
     name = fields.Char(compute="_compute_name", string="Reason")
 
-    @api.depends("code", "amount", "threshold", "currency_id", "product_ids")
+    @api.depends(
+        "code",
+        "amount",
+        "threshold",
+        "currency_id",
+        "product_ids",
+        "delivery_address_id",
+    )
     @api.depends_context("lang")
     def _compute_name(self):
         for reason in self:
@@ -58,6 +71,14 @@ class SaleOrderApprovalReason(models.Model):
                     "%(count)s products outside the contract assortment: %(products)s",
                     count=len(reason.product_ids),
                     products=", ".join(reason.product_ids.mapped("display_name")),
+                )
+            elif reason.code == "delivery_address":
+                # The reader may not read the address itself; the reason is theirs.
+                address = reason.delivery_address_id.sudo()
+                reason.name = _(
+                    "delivery to an address not allowed to %(buyer)s: %(address)s",
+                    buyer=reason.order_id.sudo().partner_id.name or "",
+                    address=address._get_delivery_address_line() if address else "",
                 )
             else:
                 reason.name = False
