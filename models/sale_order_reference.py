@@ -31,7 +31,10 @@ class SaleOrder(models.Model):
         :return: {field: error}; nothing is written when there are errors.
         """
         self.ensure_one()
-        if self.partner_id != self.env.user.partner_id and self.env.user.share:
+        # The buyer, or who orders for them (ordering on behalf).
+        if self.env.user.share and self.env.user.partner_id not in (
+            self.partner_id | self.placed_by_partner_id
+        ):
             raise AccessError(_("Only the buyer of order %s may do this.", self.name))
         if self.state != "draft" or (self.approval_state or "none") == "waiting":
             raise UserError(
