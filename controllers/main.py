@@ -62,8 +62,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
         )
 
     def _get_future_deciders(self, order_sudo):
-        buyer = order_sudo.partner_id
-        return buyer.next_approver_id or (buyer._get_customer_admins() - buyer)
+        return order_sudo._customer_approval_first_deciders()[2]
 
     @route(
         "/shop/submit_for_approval",

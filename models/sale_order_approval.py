@@ -110,6 +110,20 @@ class SaleOrder(models.Model):
             }
         )
 
+    def _customer_approval_first_deciders(self):
+        """Who will decide the order once submitted, known before anything is
+        written (the checkout names them): the buyer's next approver, or their
+        substitute while they are away, else the customer admins.
+
+        :return: ``(first approver, the absent approver they stand in for,
+            deciders)``
+        """
+        self.ensure_one()
+        first, absent = self._customer_approval_route_to(
+            self.partner_id.next_approver_id
+        )
+        return first, absent, self._customer_approval_deciders_of(first)
+
     def action_submit_for_customer_approval(self):
         """Route the order of a buyer at checkout, or submit again an order whose
         approval ended (rejected, withdrawn, cancelled) and that is a quotation
@@ -138,10 +152,7 @@ class SaleOrder(models.Model):
             return False
         order = self.sudo()
         buyer = order.partner_id
-        # Who will decide, known before anything is written: the next approver,
-        # or their substitute while they are away.
-        first, absent = order._customer_approval_route_to(buyer.next_approver_id)
-        deciders = order._customer_approval_deciders_of(first)
+        first, absent, deciders = order._customer_approval_first_deciders()
         if not deciders:
             raise UserError(
                 _(

@@ -111,6 +111,17 @@ class TestSubstitutes(HttpCase, CustomerApprovalCase):
         self.assertEqual(order_2.current_approver_id, self.approver_1.partner_id)
         self.assertFalse(order_2.absent_approver_id)
 
+    def test_checkout_names_the_substitute(self):
+        """The last checkout step says who will decide: not the absent one."""
+        order = self._create_order(self.buyer, 600)
+        self.assertEqual(
+            order._customer_approval_first_deciders()[2], self.approver_1.partner_id
+        )
+        self._set_absent(self.approver_1)
+        first, absent, deciders = order._customer_approval_first_deciders()
+        self.assertEqual(deciders, self.substitute.partner_id)
+        self.assertEqual(absent, self.approver_1.partner_id)
+
     def test_the_absent_approver_cannot_decide_meanwhile(self):
         self._set_absent(self.approver_1)
         order = self._create_order(self.buyer, 600)
