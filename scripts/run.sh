@@ -24,7 +24,7 @@ Logins (login / password)
   Vendor (backoffice)          admin / admin
   Customer company "Fjord Engineering AB" (portal):
     customer admin             anna@fjord.example / anna1234
-    approver, breakpoint 1,000 erik@fjord.example / erik1234   (next approver: Karin)
+    approver, breakpoint 1,000 erik@fjord.example / erik1234   (next approver: Karin; away, Karin substitutes)
     approver, breakpoint 5,000 karin@fjord.example / karin1234 (above: the customer admin)
     buyer, always approval     lars@fjord.example / lars1234   (sees only the contract assortment)
     buyer, breakpoint 500      maja@fjord.example / maja1234   (may send free-text orders)
@@ -40,6 +40,9 @@ Pages
   $url/my/team                  sub-accounts (customer admin)
   $url/my/team/statistics       spending per sub-account (customer admin)
   $url/shop/contract            the contract assortment
+  $url/my/lists                 shopping lists (Anna shares one with the company)
+  $url/my/order-for             order for a colleague (Anna, or an approver)
+  $url/my/approvals/absence     an approver's absence and substitute
   $url/odoo/customer-approvals  backoffice: orders waiting for customer approval
 
 TEXT

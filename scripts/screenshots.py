@@ -53,6 +53,8 @@ LOGINS = {
     "admin": "admin",
     "anna@fjord.example": "anna1234",
     "erik@fjord.example": "erik1234",
+    "karin@fjord.example": "karin1234",
+    "lars@fjord.example": "lars1234",
     "maja@fjord.example": "maja1234",
 }
 
@@ -322,7 +324,7 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def pages(waiting):
+def pages(waiting, shopping_list):
     """What to take: name, login, path; optionally the seconds to wait after the
     load, the notebook tab to click, the sizes and the tallest picture of each."""
     return [
@@ -331,10 +333,11 @@ def pages(waiting):
             "user": "maja@fjord.example",
             "path": "/shop/payment",
         },
-        {"name": "approvals", "user": "erik@fjord.example", "path": "/my/approvals"},
+        # Erik is away in the demo: Karin, his substitute, has his orders.
+        {"name": "approvals", "user": "karin@fjord.example", "path": "/my/approvals"},
         {
             "name": "approval_decision",
-            "user": "erik@fjord.example",
+            "user": "karin@fjord.example",
             "path": f"/my/approvals/{waiting}",
         },
         {
@@ -345,6 +348,16 @@ def pages(waiting):
             "max_height": {"desktop": 875, "phone": 1600},
         },
         {"name": "team", "user": "anna@fjord.example", "path": "/my/team"},
+        {
+            "name": "absent_approver",
+            "user": "erik@fjord.example",
+            "path": "/my/approvals",
+        },
+        {
+            "name": "shopping_list",
+            "user": "lars@fjord.example",
+            "path": f"/my/lists/{shopping_list}",
+        },
         {
             "name": "team_statistics",
             "user": "anna@fjord.example",
@@ -390,13 +403,14 @@ def main():
 
     admin = Admin(url, args.db)
     waiting = admin.ref(f"{MODULE}.sale_order_maja_waiting")
+    shopping_list = admin.ref(f"{MODULE}.shopping_list_workshop_consumables")
     sessions = {user: login(url, args.db, user) for user in LOGINS}
     fill_cart(url, admin, sessions["maja@fjord.example"])
 
     OUT.mkdir(parents=True, exist_ok=True)
     browser = Browser(args.chromium)
     try:
-        for page in pages(waiting):
+        for page in pages(waiting, shopping_list):
             if args.only and args.only not in page["name"]:
                 continue
             log(f"{page['name']}: {page['path']} as {page['user']}")
