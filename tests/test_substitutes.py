@@ -119,6 +119,7 @@ class TestSubstitutes(HttpCase, CustomerApprovalCase):
         )
         self._set_absent(self.approver_1)
         first, absent, deciders = order._customer_approval_first_deciders()
+        self.assertEqual(first, self.substitute.partner_id)
         self.assertEqual(deciders, self.substitute.partner_id)
         self.assertEqual(absent, self.approver_1.partner_id)
 
