@@ -78,38 +78,34 @@ class ProductPricelistAssortmentEntry(models.Model):
         self.env.cr.execute(
             SQL(
                 """
+            WITH item AS (
+                SELECT item.*
+                  FROM product_pricelist_item item
+                  JOIN product_pricelist pricelist
+                    ON pricelist.id = item.pricelist_id
+                   AND pricelist.is_contract_assortment
+                 WHERE %(pricelists)s
+            )
             INSERT INTO product_pricelist_assortment_entry
                    (pricelist_id, product_tmpl_id, date_start, date_end)
             SELECT item.pricelist_id, template.id, item.date_start, item.date_end
-              FROM product_pricelist_item item
-              JOIN product_pricelist pricelist
-                ON pricelist.id = item.pricelist_id
-               AND pricelist.is_contract_assortment
+              FROM item
               JOIN product_category rule_category ON rule_category.id = item.categ_id
               JOIN product_category category
                 ON category.parent_path LIKE rule_category.parent_path || '%%'
               JOIN product_template template ON template.categ_id = category.id
-             WHERE item.applied_on = '2_product_category'
-               AND %(pricelists)s AND %(templates)s
+             WHERE item.applied_on = '2_product_category' AND %(templates)s
              UNION
             SELECT item.pricelist_id, template.id, item.date_start, item.date_end
-              FROM product_pricelist_item item
-              JOIN product_pricelist pricelist
-                ON pricelist.id = item.pricelist_id
-               AND pricelist.is_contract_assortment
+              FROM item
               JOIN product_template template ON template.id = item.product_tmpl_id
-             WHERE item.applied_on = '1_product'
-               AND %(pricelists)s AND %(templates)s
+             WHERE item.applied_on = '1_product' AND %(templates)s
              UNION
             SELECT item.pricelist_id, template.id, item.date_start, item.date_end
-              FROM product_pricelist_item item
-              JOIN product_pricelist pricelist
-                ON pricelist.id = item.pricelist_id
-               AND pricelist.is_contract_assortment
+              FROM item
               JOIN product_product variant ON variant.id = item.product_id
               JOIN product_template template ON template.id = variant.product_tmpl_id
-             WHERE item.applied_on = '0_product_variant'
-               AND %(pricelists)s AND %(templates)s
+             WHERE item.applied_on = '0_product_variant' AND %(templates)s
                 """,
                 pricelists=pricelist_scope,
                 templates=template_scope,

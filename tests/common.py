@@ -24,6 +24,15 @@ def create_sub_account(env, login, company, **settings):
     )
 
 
+# An address that lets a buyer go through Odoo's checkout without typing one.
+SHOP_ADDRESS = {
+    "street": "Storgatan 1",
+    "city": "Malmö",
+    "zip": "211 22",
+    "phone": "+46 40 123 45 67",
+}
+
+
 class CustomerApprovalCase(TransactionCase):
     """A customer company with a chain of approvers, and a product at 100.00.
 
@@ -159,3 +168,44 @@ class CustomerApprovalCase(TransactionCase):
                 ),
             ]
         )
+
+    @classmethod
+    def _shop_address(cls, **values):
+        return dict(SHOP_ADDRESS, country_id=cls.env.ref("base.se").id, **values)
+
+    @classmethod
+    def _create_shop_product(cls, name, price, **values):
+        """A product published in the shop, without taxes."""
+        return cls.env["product.product"].create(
+            dict(
+                name=name,
+                list_price=price,
+                taxes_id=[],
+                website_published=True,
+                sale_ok=True,
+                **values,
+            )
+        )
+
+    @classmethod
+    def _create_contract_assortment(cls, category, price, name="Acme contract"):
+        """A contract assortment of ``category`` at a fixed ``price``, set on the
+        customer company."""
+        pricelist = cls.env["product.pricelist"].create(
+            {
+                "name": name,
+                "is_contract_assortment": True,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "2_product_category",
+                            "categ_id": category.id,
+                            "compute_price": "fixed",
+                            "fixed_price": price,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.customer.property_product_pricelist = pricelist
+        return pricelist

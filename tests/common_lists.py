@@ -37,23 +37,9 @@ class ShoppingListCase(HttpCase, CustomerApprovalCase):
             "List Laser Gadget",
             categ_id=cls.env.ref("product.product_category_goods").id,
         )
-        cls.pricelist = cls.env["product.pricelist"].create(
-            {
-                "name": "Acme list contract",
-                "is_contract_assortment": True,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "2_product_category",
-                            "categ_id": cls.category.id,
-                            "compute_price": "fixed",
-                            "fixed_price": 12.5,
-                        }
-                    )
-                ],
-            }
+        cls.pricelist = cls._create_contract_assortment(
+            cls.category, 12.5, name="Acme list contract"
         )
-        cls.customer.property_product_pricelist = cls.pricelist
         cls.restricted = cls._create_sub_account(
             "Rita Restricted", contract_assortment_only=True
         )

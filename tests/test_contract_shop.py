@@ -44,23 +44,9 @@ class TestContractShop(HttpCase, CustomerApprovalCase):
             cls.env.ref("product.product_category_goods"),
             cls.public_outside,
         )
-        cls.pricelist = cls.env["product.pricelist"].create(
-            {
-                "name": "Acme contract",
-                "is_contract_assortment": True,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "2_product_category",
-                            "categ_id": cls.category.id,
-                            "compute_price": "fixed",
-                            "fixed_price": 31.5,
-                        }
-                    )
-                ],
-            }
+        cls.pricelist = cls._create_contract_assortment(
+            cls.category, 31.5, name="Acme contract"
         )
-        cls.customer.property_product_pricelist = cls.pricelist
         cls.restricted = cls._create_sub_account(
             "Rita Restricted", contract_assortment_only=True
         )

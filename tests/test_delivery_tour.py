@@ -13,23 +13,8 @@ class TestDeliveryReferenceTour(HttpCase, CustomerApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.drill = cls.env["product.product"].create(
-            {
-                "name": "Delivery Tour Drill",
-                "list_price": 80.0,
-                "taxes_id": [],
-                "website_published": True,
-                "sale_ok": True,
-                "type": "consu",
-            }
-        )
-        address = {
-            "street": "Storgatan 1",
-            "city": "Malmö",
-            "zip": "211 22",
-            "phone": "+46 40 123 45 67",
-            "country_id": cls.env.ref("base.se").id,
-        }
+        cls.drill = cls._create_shop_product("Delivery Tour Drill", 80.0, type="consu")
+        address = cls._shop_address()
         cls.customer.write(dict(address, ask_cost_centre=True))
         cls.lars = cls._create_sub_account(
             "Lars Lorry",

@@ -6,13 +6,6 @@ from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
 
-ADDRESS = {
-    "street": "Storgatan 1",
-    "phone": "+46 40 123 45 67",
-    "city": "Malmö",
-    "zip": "211 22",
-}
-
 
 @tagged("post_install", "-at_install")
 class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
@@ -31,7 +24,7 @@ class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
             "Olga Owner", company=other, is_customer_admin=True
         )
         cls.stranger_buyer = cls._create_sub_account("Otto Other", company=other)
-        address = dict(ADDRESS, country_id=cls.env.ref("base.se").id)
+        address = cls._shop_address()
         (
             cls.customer
             | cls.buyer.partner_id
@@ -249,22 +242,7 @@ class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
                 )
             ]
         )
-        self.customer.property_product_pricelist = self.env["product.pricelist"].create(
-            {
-                "name": "Acme contract",
-                "is_contract_assortment": True,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "2_product_category",
-                            "categ_id": category.id,
-                            "compute_price": "fixed",
-                            "fixed_price": 31.5,
-                        }
-                    )
-                ],
-            }
-        )
+        self._create_contract_assortment(category, 31.5)
         self.buyer.partner_id.contract_assortment_only = True
         self.authenticate(self.admin.login, self.admin.login)
         page = self.url_open("/shop?search=Laser").text
@@ -287,17 +265,10 @@ class TestOrderOnBehalfTour(HttpCase, CustomerApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.desk = cls.env["product.product"].create(
-            {
-                "name": "Approval Tour Desk",
-                "list_price": 750.0,
-                "taxes_id": [],
-                "website_published": True,
-                "sale_ok": True,
-            }
+        cls.desk = cls._create_shop_product("Approval Tour Desk", 750.0)
+        (cls.customer | cls.buyer.partner_id | cls.admin.partner_id).write(
+            cls._shop_address()
         )
-        address = dict(ADDRESS, country_id=cls.env.ref("base.se").id)
-        (cls.customer | cls.buyer.partner_id | cls.admin.partner_id).write(address)
 
     def test_admin_orders_for_a_buyer_in_the_browser(self):
         self.start_tour(

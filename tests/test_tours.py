@@ -15,22 +15,8 @@ class TestApprovalTours(HttpCase, CustomerApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.desk = cls.env["product.product"].create(
-            {
-                "name": "Approval Tour Desk",
-                "list_price": 750.0,
-                "taxes_id": [],
-                "website_published": True,
-                "sale_ok": True,
-            }
-        )
-        address = {
-            "street": "Storgatan 1",
-            "city": "Malmö",
-            "zip": "211 22",
-            "phone": "+46 40 123 45 67",
-            "country_id": cls.env.ref("base.se").id,
-        }
+        cls.desk = cls._create_shop_product("Approval Tour Desk", 750.0)
+        address = cls._shop_address()
         cls.customer.write(address)
         (cls.buyer | cls.approver_1 | cls.admin).partner_id.write(address)
 

@@ -16,45 +16,16 @@ class TestShoppingListTours(HttpCase, CustomerApprovalCase):
         super().setUpClass()
         category = cls.env["product.category"].create({"name": "Tour list tools"})
 
-        def product(name, categ):
-            return cls.env["product.product"].create(
-                {
-                    "name": name,
-                    "list_price": 750.0,
-                    "categ_id": categ.id,
-                    "taxes_id": [Command.clear()],
-                    "website_published": True,
-                    "sale_ok": True,
-                }
-            )
-
-        cls.desk = product("Approval Tour Desk", category)
-        cls.gadget = product(
-            "Tour Gadget", cls.env.ref("product.product_category_goods")
+        cls.desk = cls._create_shop_product(
+            "Approval Tour Desk", 750.0, categ_id=category.id
         )
-        cls.customer.property_product_pricelist = cls.env["product.pricelist"].create(
-            {
-                "name": "Tour contract",
-                "is_contract_assortment": True,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "2_product_category",
-                            "categ_id": category.id,
-                            "compute_price": "fixed",
-                            "fixed_price": 700.0,
-                        }
-                    )
-                ],
-            }
+        cls.gadget = cls._create_shop_product(
+            "Tour Gadget",
+            750.0,
+            categ_id=cls.env.ref("product.product_category_goods").id,
         )
-        address = {
-            "street": "Storgatan 1",
-            "city": "Malmö",
-            "zip": "211 22",
-            "phone": "+46 40 123 45 67",
-            "country_id": cls.env.ref("base.se").id,
-        }
+        cls._create_contract_assortment(category, 700.0, name="Tour contract")
+        address = cls._shop_address()
         cls.customer.write(address)
         cls.buyer.partner_id.write(dict(address, contract_assortment_only=True))
         cls.shopping_list = cls.env["customer.shopping.list"].create(
