@@ -118,11 +118,15 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
     # The buyer withdraws a waiting order
     # ------------------------------------------------------------------
     def _get_own_order(self, order_id):
-        """The logged-in buyer's own order, else 404."""
+        """The logged-in buyer's own order, or one they placed for a colleague,
+        else 404 (the model checks again who may act on it)."""
         order = request.env["sale.order"].browse(order_id)
+        me = request.env.user.partner_id
         try:
             order.check_access("read")
-            if not order.exists() or order.partner_id != request.env.user.partner_id:
+            if not order.exists() or me not in (
+                order.partner_id | order.placed_by_partner_id
+            ):
                 raise request.not_found()
         except (AccessError, MissingError) as error:
             raise request.not_found() from error

@@ -378,11 +378,18 @@ class SaleOrder(models.Model):
         orders._customer_approval_check_buyer()
         orders._customer_approval_lock()
         orders._customer_approval_check_waiting()
+        me = self.env.user.partner_id
         with self.env.cr.savepoint():
             for order in orders.sudo():
-                order._customer_approval_end_round(
-                    "withdrawn", order.partner_id, _("Withdrawn by the buyer.")
-                )
+                # The buyer, or who placed the order for them.
+                if me == order.placed_by_partner_id and me != order.partner_id:
+                    order._customer_approval_end_round(
+                        "withdrawn", me, _("Withdrawn by %s.", me.name)
+                    )
+                else:
+                    order._customer_approval_end_round(
+                        "withdrawn", order.partner_id, _("Withdrawn by the buyer.")
+                    )
         return True
 
     def _customer_approval_end_round(self, state, partner, message, comment=False):

@@ -171,6 +171,28 @@ class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
         self._approve(order, self.approver_2)
         self.assertEqual(order.approval_state, "approved")
 
+    def test_who_placed_the_order_may_withdraw_it(self):
+        self._order_for(self.approver_1, self.buyer.partner_id)
+        self._add_to_cart(7)
+        self.post("/shop/submit_for_approval")
+        order = self.env["sale.order"].search(
+            [("placed_by_partner_id", "=", self.approver_1.partner_id.id)]
+        )
+        self.assertIn(
+            "o_approval_withdraw_open", self.url_open(order.get_portal_url()).text
+        )
+        self.post(f"/my/orders/{order.id}/withdraw")
+        self.assertEqual(order.approval_state, "withdrawn")
+        step = order.approval_history_ids[-1]
+        self.assertEqual(step.approver_id, self.approver_1.partner_id)
+        # Nobody else of the company withdraws it for them.
+        other = self._create_order(self.buyer, 700)
+        self._submit(other)
+        self.authenticate(self.free_buyer.login, self.free_buyer.login)
+        response = self.post(f"/my/orders/{other.id}/withdraw")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(other.approval_state, "waiting")
+
     def test_an_order_passed_on_skips_the_placer(self):
         order = self._create_order(self.buyer, 2000)
         order.sudo().placed_by_partner_id = self.approver_2.partner_id
