@@ -9,7 +9,8 @@ from .common import CustomerApprovalCase
 @tagged("post_install", "-at_install")
 class TestShoppingListTours(HttpCase, CustomerApprovalCase):
     """A buyer limited to the contract assortment fills the cart from a list the
-    customer admin shares with the company, then checks out."""
+    customer admin shares with the company, then checks out to an allowed company
+    address with their purchase-order number."""
 
     @classmethod
     def setUpClass(cls):
@@ -27,7 +28,19 @@ class TestShoppingListTours(HttpCase, CustomerApprovalCase):
         cls._create_contract_assortment(category, 700.0, name="Tour contract")
         address = cls._shop_address()
         cls.customer.write(address)
-        cls.buyer.partner_id.write(dict(address, contract_assortment_only=True))
+        cls.warehouse, cls.harbour = cls.env["res.partner"].create(
+            [
+                dict(address, name=name, parent_id=cls.customer.id, type="delivery")
+                for name in ("Warehouse North", "Harbour Gate")
+            ]
+        )
+        cls.buyer.partner_id.write(
+            dict(
+                address,
+                contract_assortment_only=True,
+                allowed_delivery_address_ids=[Command.set(cls.warehouse.ids)],
+            )
+        )
         cls.shopping_list = cls.env["customer.shopping.list"].create(
             {
                 "name": "Workshop consumables",
@@ -52,3 +65,5 @@ class TestShoppingListTours(HttpCase, CustomerApprovalCase):
         self.assertEqual(goods.product_uom_qty, 2)
         self.assertEqual(order.approval_state, "waiting")
         self.assertEqual(order.current_approver_id, self.approver_1.partner_id)
+        self.assertEqual(order.partner_shipping_id, self.warehouse)
+        self.assertEqual(order.client_order_ref, "PO-2026-118")
