@@ -8,10 +8,16 @@ source "$(dirname "$0")/common.sh"
 require_setup
 cd "$ROOT"
 
-bump=$(git log -n1 --format=%H -G'"version"' -- __manifest__.py)
-[ -n "$bump" ] || die "No commit changed the version of __manifest__.py."
-git rev-parse -q --verify "$bump^" >/dev/null \
-    || die "The commit $bump that set the version has no parent: nothing to upgrade from."
+# UPGRADE_FROM=<revision>: upgrade from that commit instead (a release tag, say).
+if [ -n "${UPGRADE_FROM:-}" ]; then
+    base=$(git rev-parse -q --verify "$UPGRADE_FROM^{commit}") \
+        || die "UPGRADE_FROM=$UPGRADE_FROM is no commit of this repository."
+else
+    bump=$(git log -n1 --format=%H -G'"version"' -- __manifest__.py)
+    [ -n "$bump" ] || die "No commit changed the version of __manifest__.py."
+    base=$(git rev-parse -q --verify "$bump^") \
+        || die "The commit $bump that set the version has no parent: nothing to upgrade from."
+fi
 version_of() { sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$1"; }
 
 work=$(mktemp -d)
@@ -24,7 +30,7 @@ trap cleanup EXIT
 
 # The previous version, under the addon's technical name, in an addons path of its own.
 mkdir -p "$work/old/$ADDON" "$work/new"
-git archive "$bump^" | tar -x -C "$work/old/$ADDON"
+git archive "$base" | tar -x -C "$work/old/$ADDON"
 ln -s "$ROOT" "$work/new/$ADDON"
 old_version=$(version_of "$work/old/$ADDON/__manifest__.py")
 new_version=$(version_of "$ROOT/__manifest__.py")
@@ -41,7 +47,7 @@ snapshot() {
 }
 
 started=$(date +%s)
-say "Installing $ADDON $old_version ($(git log -n1 --format=%h "$bump^")) with demo data into $db"
+say "Installing $ADDON $old_version ($(git log -n1 --format=%h "$base")) with demo data into $db"
 odoo "$work/old" --with-demo -i "$ADDON" --stop-after-init
 snapshot "$work/old" before
 say "Upgrading to $new_version (this checkout)"
