@@ -21,6 +21,7 @@
         "security/ir.model.access.csv",
         "security/customer_shopping_list_security.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_approver_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_message_subtype_data.xml",
         "views/res_partner_views.xml",
