@@ -184,11 +184,7 @@ class CustomerApprovalPortal(CustomerPortal):
         refused = [key[7:] for key in kwargs if key.startswith("refuse_")]
         # The quantities of the page: approving takes the approver's edits, saved
         # or not (the engine checks them as "Save changes" does).
-        quantities = {
-            key.removeprefix("qty_"): value
-            for key, value in kwargs.items()
-            if key.startswith("qty_")
-        }
+        quantities = self._posted_quantities(kwargs)
 
         def approve():
             order.action_customer_approve(
@@ -196,11 +192,19 @@ class CustomerApprovalPortal(CustomerPortal):
                 refused_line_ids=refused or None,
                 quantities=quantities or None,
             )
-            if order.approval_state == "approved":
-                return _("Order %s is approved and released.", order.name)
-            return _("Order %s is approved and passed on.", order.name)
+            return order._customer_approval_decision_message()
 
         return self._redirect_after_decision(order.get_customer_approval_url(), approve)
+
+    @staticmethod
+    def _posted_quantities(values):
+        """The quantity fields of the approval form, by line id (as posted: the
+        engine parses and checks them)."""
+        return {
+            key.removeprefix("qty_"): value
+            for key, value in values.items()
+            if key.startswith("qty_")
+        }
 
     @http.route(
         "/my/approvals/<int:order_id>/reject",
@@ -214,7 +218,7 @@ class CustomerApprovalPortal(CustomerPortal):
 
         def reject():
             order.action_customer_reject((reason or "")[:2000])
-            return _("Order %s is rejected.", order.name)
+            return order._customer_approval_decision_message()
 
         return self._redirect_after_decision(order.get_customer_approval_url(), reject)
 
@@ -227,11 +231,7 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_change(self, order_id, **post):
         order = self._get_order_to_review(order_id)
-        quantities = {
-            key.removeprefix("qty_"): value
-            for key, value in post.items()
-            if key.startswith("qty_")
-        }
+        quantities = self._posted_quantities(post)
 
         def change():
             if order.action_customer_change_lines(quantities):

@@ -42,14 +42,9 @@ class CustomerApprovalEmailDecision(http.Controller):
         except (UserError, AccessError) as error:
             self._log_refusal(token, error.args[0])
             return self._render(record, error=error.args[0])
-        return self._render(record, message=self._done_message(record.order_id))
-
-    def _done_message(self, order):
-        if order.approval_state == "approved":
-            return _("Order %s is approved and released.", order.name)
-        if order.approval_state == "waiting":
-            return _("Order %s is approved and passed on.", order.name)
-        return _("Order %s is rejected.", order.name)
+        return self._render(
+            record, message=record.order_id._customer_approval_decision_message()
+        )
 
     def _log_refusal(self, token, why):
         # The id only: the secret part of a link never goes to the log.

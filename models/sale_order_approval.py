@@ -392,6 +392,16 @@ class SaleOrder(models.Model):
                     )
         return True
 
+    def _customer_approval_decision_message(self):
+        """What the approver reads after deciding, on the portal or from the
+        e-mail: released, passed on, or rejected."""
+        self.ensure_one()
+        if self.approval_state == "approved":
+            return _("Order %s is approved and released.", self.name)
+        if self.approval_state == "waiting":
+            return _("Order %s is approved and passed on.", self.name)
+        return _("Order %s is rejected.", self.name)
+
     def _customer_approval_end_round(self, state, partner, message, comment=False):
         """End the round of a waiting order as rejected or withdrawn: record the
         step, cancel the order (its lines' currencies read in one query) and log
