@@ -1,4 +1,7 @@
 from . import (
+    customer_budget,
+    customer_department,
+    customer_purchasing_rule,
     customer_shopping_list,
     customer_shopping_list_line,
     customer_shopping_list_share,
@@ -13,6 +16,7 @@ from . import (
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,
+    res_partner_department,
     res_partner_order_for,
     res_partner_reference,
     res_partner_shopping_list,
@@ -42,7 +46,7 @@ from . import (
 
 # isort: split
 # These extend the team service, the routing and the gate: loaded after them.
-from . import res_partner_delivery, sale_order_delivery
+from . import res_partner_delivery, sale_order_delivery, sale_order_purchasing
 
 # isort: split
 # Orders placed on behalf refine the routing and the substitutes: loaded after

@@ -110,11 +110,13 @@ class SaleOrder(models.Model):
             }
         )
 
-    def _customer_approval_first_deciders(self):
+    def _customer_approval_first_deciders(self, reasons=None):
         """Who will decide the order once submitted, known before anything is
         written (the checkout names them): the buyer's next approver, or their
         substitute while they are away, else the customer admins.
 
+        :param reasons: the reasons of the order, when the caller has them (a
+            reason may ask for a level: see sale_order_purchasing)
         :return: ``(first approver, the absent approver they stand in for,
             deciders)``
         """
@@ -152,7 +154,7 @@ class SaleOrder(models.Model):
             return False
         order = self.sudo()
         buyer = order.partner_id
-        first, absent, deciders = order._customer_approval_first_deciders()
+        first, absent, deciders = order._customer_approval_first_deciders(reasons)
         if not deciders:
             raise UserError(
                 _(

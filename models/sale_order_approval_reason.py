@@ -3,13 +3,23 @@
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_amount
 
+from .customer_budget import REQUIRED_LEVELS
+
 REASON_CODES = [
     ("free_text", "Free-text order"),
     ("always", "Approval always required"),
     ("breakpoint", "Total above breakpoint"),
     ("outside_assortment", "Products outside the contract assortment"),
     ("delivery_address", "Delivery address not allowed"),
+    ("min_amount", "Below the minimum order value"),
+    ("max_amount", "Above the maximum order value"),
+    ("category", "Products of a restricted category"),
+    ("order_count", "Too many orders in the period"),
+    ("budget", "Budget exceeded"),
 ]
+
+
+PURCHASING_CODES = ("min_amount", "max_amount", "category", "order_count", "budget")
 
 
 class SaleOrderApprovalReason(models.Model):
@@ -41,6 +51,28 @@ class SaleOrderApprovalReason(models.Model):
         string="Delivery address",
         help="The delivery address not allowed to the buyer.",
     )
+    rule_id = fields.Many2one(
+        "customer.purchasing.rule",
+        string="Purchasing rule",
+        ondelete="set null",
+        help="The purchasing rule the order does not keep.",
+    )
+    budget_id = fields.Many2one(
+        "customer.budget",
+        string="Budget",
+        ondelete="set null",
+        help="The budget the order would exceed.",
+    )
+    order_count = fields.Integer(
+        help="The number of the order in the period, for a rule of the number of "
+        "orders."
+    )
+    period_start = fields.Date(
+        help="The first day of the period of the budget or rule."
+    )
+    required_level = fields.Selection(
+        REQUIRED_LEVELS, string="Approved by", help="Who must approve for this reason."
+    )
     name = fields.Char(compute="_compute_name", string="Reason")
 
     @api.depends(
@@ -50,6 +82,10 @@ class SaleOrderApprovalReason(models.Model):
         "currency_id",
         "product_ids",
         "delivery_address_id",
+        "rule_id",
+        "budget_id",
+        "order_count",
+        "period_start",
     )
     @api.depends_context("lang")
     def _compute_name(self):
@@ -80,5 +116,58 @@ class SaleOrderApprovalReason(models.Model):
                     buyer=reason.order_id.sudo().partner_id.name or "",
                     address=address._get_delivery_address_line() if address else "",
                 )
+            elif reason.code in PURCHASING_CODES:
+                reason.name = reason._get_purchasing_sentence()
             else:
                 reason.name = False
+
+    def _get_purchasing_sentence(self):
+        """The sentence of a reason of a purchasing rule or a budget. The reader
+        may not read the rule or budget itself: the reason is theirs."""
+        self.ensure_one()
+        currency = self.currency_id
+
+        def money(value):
+            return format_amount(self.env, value, currency)
+
+        if self.code == "min_amount":
+            return _(
+                "order value %(amount)s is below the minimum %(minimum)s",
+                amount=money(self.amount),
+                minimum=money(self.threshold),
+            )
+        if self.code == "max_amount":
+            return _(
+                "order value %(amount)s is above the maximum %(maximum)s",
+                amount=money(self.amount),
+                maximum=money(self.threshold),
+            )
+        if self.code == "category":
+            rule = self.rule_id.sudo()
+            return _(
+                "products of %(categories)s: %(products)s",
+                categories=", ".join(rule.category_ids.mapped("name")),
+                products=", ".join(self.product_ids.mapped("display_name")),
+            )
+        if self.code == "order_count":
+            rule = self.rule_id.sudo()
+            period = (
+                self.env["customer.budget"]
+                .new({"period": rule.period or "month"})
+                ._get_period_name(self.period_start)
+            )
+            return _(
+                "order %(count)s of %(buyer)s in %(period)s: %(allowed)s allowed",
+                count=self.order_count,
+                buyer=self.order_id.sudo().partner_id.name or "",
+                period=period,
+                allowed=rule.max_orders,
+            )
+        budget = self.budget_id.sudo()
+        return _(
+            "budget of %(target)s for %(period)s: %(left)s left, order %(amount)s",
+            target=budget.department_id.name or budget.partner_id.name or "",
+            period=budget._get_period_name(self.period_start) if budget else "",
+            left=money(self.threshold),
+            amount=money(self.amount),
+        )

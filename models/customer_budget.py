@@ -1,0 +1,325 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Budgets of a department or a person of a customer company, per calendar
+period, and their spending."""
+
+from datetime import date, datetime, time
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+from odoo.tools.misc import format_date
+
+BUDGET_PERIODS = [
+    ("month", "Month"),
+    ("quarter", "Quarter"),
+    ("year", "Year"),
+]
+# What a budget or a purchasing rule does when it is not kept.
+EXCEEDED_ACTIONS = [
+    ("approval", "Needs approval"),
+    ("refuse", "Refused"),
+]
+# Who must approve an order that a budget or a rule sends to approval. Routing
+# goes to the highest level asked by the order's reasons (see DESIGN.md).
+REQUIRED_LEVELS = [
+    ("chain", "The buyer's next approver"),
+    ("manager", "The department manager"),
+    ("admin", "A customer admin"),
+]
+LEVEL_RANK = {False: 0, "chain": 0, "manager": 1, "admin": 2}
+
+# The orders that spend a budget: released (confirmed), or waiting for or
+# approved by the customer; never rejected, withdrawn or cancelled ones.
+SPENDING_ORDERS_SQL = SQL(
+    "(so.state = 'sale' OR (so.approval_state IN ('waiting', 'approved') "
+    "AND so.state != 'cancel'))"
+)
+# The fields of sale_order the spending queries read.
+SPENDING_FIELDS = [
+    "state",
+    "approval_state",
+    "amount_total",
+    "currency_id",
+    "currency_rate",
+    "date_order",
+    "partner_id",
+    "customer_department_id",
+    "company_id",
+]
+SPENDING_ORDERS_DOMAIN = Domain("state", "=", "sale") | (
+    Domain("approval_state", "in", ["waiting", "approved"])
+    & Domain("state", "!=", "cancel")
+)
+
+
+def period_start(period, day):
+    """The first day of the calendar ``period`` holding ``day``."""
+    if period == "month":
+        return day.replace(day=1)
+    if period == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return date(day.year, 1, 1)
+
+
+def period_end(period, start):
+    """The first day after the period that begins on ``start``."""
+    months = {"month": 1, "quarter": 3, "year": 12}[period]
+    return start + relativedelta(months=months)
+
+
+class CustomerBudget(models.Model):
+    _name = "customer.budget"
+    _description = "Budget of a customer department or person"
+    _order = "company_partner_id, department_id, partner_id, id"
+
+    active = fields.Boolean(default=True)
+    department_id = fields.Many2one(
+        "customer.department", index="btree_not_null", ondelete="cascade"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        index="btree_not_null",
+        ondelete="cascade",
+        domain=[("is_company", "=", False)],
+    )
+    company_partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer company",
+        compute="_compute_company_partner_id",
+        store=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        help="The vendor's company whose orders spend the budget, in its currency.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(required=True, help="What may be spent in each period.")
+    period = fields.Selection(BUDGET_PERIODS, required=True, default="month")
+    exceeded_action = fields.Selection(
+        EXCEEDED_ACTIONS,
+        string="When exceeded",
+        required=True,
+        default="approval",
+        help="An order that would exceed what is left of the budget needs approval, "
+        "or is refused.",
+    )
+    required_level = fields.Selection(
+        REQUIRED_LEVELS,
+        string="Approved by",
+        required=True,
+        default="chain",
+        help="Who must approve an order above what is left.",
+    )
+    name = fields.Char(compute="_compute_name")
+    period_name = fields.Char(compute="_compute_spending", string="Current period")
+    spent = fields.Monetary(
+        compute="_compute_spending",
+        help="Spent in the current period: orders released, waiting for or approved "
+        "by the customer.",
+    )
+    remaining = fields.Monetary(compute="_compute_spending", string="Left")
+
+    _amount_positive = models.Constraint(
+        "CHECK(amount >= 0)", "The amount of a budget cannot be negative."
+    )
+    _one_target = models.Constraint(
+        "CHECK((department_id IS NULL) != (partner_id IS NULL))",
+        "A budget is either a department's or a person's.",
+    )
+
+    @api.depends("department_id.company_partner_id", "partner_id.commercial_partner_id")
+    def _compute_company_partner_id(self):
+        for budget in self:
+            budget.company_partner_id = (
+                budget.department_id.company_partner_id
+                or budget.partner_id.commercial_partner_id
+            )
+
+    @api.depends("department_id", "partner_id", "period")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        labels = dict(self._fields["period"]._description_selection(self.env))
+        for budget in self:
+            target = budget.department_id.name or budget.partner_id.name or ""
+            budget.name = _(
+                "%(target)s, per %(period)s",
+                target=target,
+                period=(labels.get(budget.period) or "").lower(),
+            )
+
+    @api.constrains("partner_id")
+    def _check_partner(self):
+        for budget in self:
+            person = budget.partner_id
+            if person and (person.is_company or not person.parent_id):
+                raise ValidationError(
+                    _(
+                        "%s is not a person of a customer company: a budget is a "
+                        "department's or a sub-account's.",
+                        person.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Periods
+    # ------------------------------------------------------------------
+    def _get_timezone(self):
+        """The customer company's time zone, else the vendor's, else UTC: its
+        calendar gives the periods."""
+        self.ensure_one()
+        name = self.company_partner_id.tz or self.company_id.partner_id.tz
+        return pytz.timezone(name) if name in pytz.all_timezones_set else pytz.utc
+
+    def _get_period(self, when=None):
+        """The current period of the budget (at ``when``, a naive UTC datetime).
+
+        :return: (first day, first day after), local dates, and the same as naive
+            UTC datetimes: (start, end, utc_start, utc_end)
+        """
+        self.ensure_one()
+        zone = self._get_timezone()
+        now = pytz.utc.localize(when or fields.Datetime.now()).astimezone(zone)
+        start = period_start(self.period, now.date())
+        end = period_end(self.period, start)
+
+        def to_utc(day):
+            local = zone.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return start, end, to_utc(start), to_utc(end)
+
+    def _get_period_name(self, start=None):
+        """The period as people say it: "November", "Q4 2026", "2026"."""
+        self.ensure_one()
+        start = start or self._get_period()[0]
+        if self.period == "month":
+            return format_date(self.env, start, date_format="MMMM")
+        if self.period == "quarter":
+            return _(
+                "Q%(quarter)s %(year)s",
+                quarter=(start.month - 1) // 3 + 1,
+                year=start.year,
+            )
+        return str(start.year)
+
+    # ------------------------------------------------------------------
+    # Spending: one aggregated query for any number of budgets
+    # ------------------------------------------------------------------
+    def _get_spending(self, exclude_order=None, when=None):
+        """What each budget spent in its current period, in its company's
+        currency: one query, on the indexes (partner, date) and (department,
+        date) of sale_order.
+
+        :param exclude_order: an order not counted (the one being routed)
+        :return: dict {budget: amount}
+        """
+        if not self:
+            return {}
+        rows = []
+        for budget in self:
+            _start, _end, utc_start, utc_end = budget._get_period(when)
+            rows.append(
+                SQL(
+                    "(%s::int, %s::int, %s::int, %s::int, %s::timestamp, "
+                    "%s::timestamp)",
+                    budget.id,
+                    budget.partner_id.id or None,
+                    budget.department_id.id or None,
+                    budget.company_id.id,
+                    utc_start,
+                    utc_end,
+                )
+            )
+        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH budget(id, partner_id, department_id, company_id, date_start,
+                            date_end) AS (VALUES %(rows)s)
+                SELECT budget.id,
+                       SUM(CASE WHEN so.currency_id = company.currency_id
+                                THEN so.amount_total
+                                ELSE so.amount_total / NULLIF(so.currency_rate, 0)
+                           END)
+                  FROM budget
+                  JOIN res_company company ON company.id = budget.company_id
+                  JOIN sale_order so
+                    ON (so.partner_id = budget.partner_id
+                        OR so.customer_department_id = budget.department_id)
+                   AND so.company_id = budget.company_id
+                   AND so.date_order >= budget.date_start
+                   AND so.date_order < budget.date_end
+                 WHERE %(spending)s AND so.id != %(exclude)s
+              GROUP BY budget.id
+                """,
+                rows=SQL(", ").join(rows),
+                spending=SPENDING_ORDERS_SQL,
+                exclude=exclude_order.id if exclude_order and exclude_order.id else 0,
+            )
+        )
+        spent = dict(self.env.cr.fetchall())
+        return {
+            budget: budget.currency_id.round(spent.get(budget.id) or 0.0)
+            for budget in self
+        }
+
+    @api.depends("amount", "period", "department_id", "partner_id", "company_id")
+    @api.depends_context("lang")
+    def _compute_spending(self):
+        real = self.filtered("id")
+        spending = real._get_spending()
+        for budget in self:
+            spent = spending.get(budget, 0.0)
+            budget.spent = spent
+            budget.remaining = max(budget.amount - spent, 0.0)
+            budget.period_name = budget._get_period_name() if budget.period else False
+
+    def _lock_for_spending(self):
+        """Serialise the orders that spend these budgets: two submissions at the
+        same moment cannot both spend the same remainder. The row is rewritten,
+        not only locked: under repeatable read the second transaction then fails
+        to serialise, is retried, and sees the first order."""
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE customer_budget SET write_date = write_date WHERE id IN %s",
+                    tuple(self.ids),
+                )
+            )
+
+    def action_view_orders(self):
+        """The orders that spend the budget in its current period."""
+        self.ensure_one()
+        _start, _end, utc_start, utc_end = self._get_period()
+        target = (
+            Domain("customer_department_id", "=", self.department_id.id)
+            if self.department_id
+            else Domain("partner_id", "=", self.partner_id.id)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _(
+                "Orders of %(budget)s, %(period)s",
+                budget=self.name,
+                period=self.period_name,
+            ),
+            "res_model": "sale.order",
+            "view_mode": "list,form",
+            "domain": list(
+                target
+                & SPENDING_ORDERS_DOMAIN
+                & Domain("company_id", "=", self.company_id.id)
+                & Domain("date_order", ">=", utc_start)
+                & Domain("date_order", "<", utc_end)
+            ),
+            "context": {"create": False},
+        }

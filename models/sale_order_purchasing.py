@@ -1,0 +1,398 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Departments, budgets and purchasing rules in the routing of an order.
+
+Each rule or budget that an order does not keep gives a reason (shown to the
+buyer at the cart and to the approver), or refuses the order outright. A reason
+may ask for a level: routing goes to the highest one asked (see DESIGN.md)."""
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from .customer_budget import LEVEL_RANK, SPENDING_FIELDS, SPENDING_ORDERS_SQL
+
+# Sequences of the reasons, after those of the buyer's own settings.
+SEQUENCES = {
+    "min_amount": 50,
+    "max_amount": 51,
+    "category": 52,
+    "order_count": 53,
+    "budget": 60,
+}
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    customer_department_id = fields.Many2one(
+        "customer.department",
+        string="Department",
+        compute="_compute_customer_department_id",
+        store=True,
+        readonly=True,
+        help="The buyer's department when the order was placed.",
+    )
+    customer_department_code = fields.Char(
+        string="Department code",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The code of the buyer's department when the order was placed.",
+    )
+
+    # The period's spending of a budget: one aggregated query on these.
+    _customer_department_date_idx = models.Index(
+        "(customer_department_id, date_order) WHERE customer_department_id IS NOT NULL"
+    )
+    _customer_partner_date_idx = models.Index("(partner_id, date_order)")
+
+    @api.depends("partner_id")
+    def _compute_customer_department_id(self):
+        # On the partner only: an order keeps the department it was placed in
+        # when its buyer moves to another one.
+        for order in self:
+            order.customer_department_id = order.partner_id.customer_department_id
+
+    # ------------------------------------------------------------------
+    # What the rules and budgets say of an order
+    # ------------------------------------------------------------------
+    def _customer_purchasing_findings(self):
+        """The rules and budgets that the order does not keep.
+
+        :return: list of (values of a ``sale.order.approval.reason``, action),
+            action being "approval" or "refuse"
+        """
+        self.ensure_one()
+        order = self.sudo()
+        buyer = order.partner_id
+        if not buyer or buyer.is_company or not buyer.parent_id:
+            return []
+        rules = buyer._get_purchasing_rules()
+        budgets = buyer._get_budgets()
+        if not (rules or budgets):
+            return []
+        currency = order.company_id.currency_id
+        amount = order._customer_approval_amount()
+        lines = order._get_product_lines()
+        findings = []
+
+        def add(values, source):
+            values.update(
+                {
+                    "sequence": SEQUENCES[values["code"]],
+                    "currency_id": currency.id,
+                    "required_level": source.required_level,
+                    # the sentence names the buyer, also before it is saved
+                    "order_id": order.id,
+                }
+            )
+            findings.append((values, source.exceeded_action))
+
+        counts = order._customer_order_counts(
+            rules.filtered(lambda r: r.rule_type == "order_count")
+        )
+        for rule in rules:
+            kind = rule.rule_type
+            if (
+                kind == "min_amount"
+                and lines
+                and currency.compare_amounts(amount, rule.amount) < 0
+            ):
+                add(
+                    {
+                        "code": kind,
+                        "rule_id": rule.id,
+                        "amount": amount,
+                        "threshold": rule.amount,
+                    },
+                    rule,
+                )
+            elif (
+                kind == "max_amount"
+                and currency.compare_amounts(amount, rule.amount) > 0
+            ):
+                add(
+                    {
+                        "code": kind,
+                        "rule_id": rule.id,
+                        "amount": amount,
+                        "threshold": rule.amount,
+                    },
+                    rule,
+                )
+            elif kind == "category":
+                paths = [categ.parent_path for categ in rule.category_ids]
+                matching = lines.filtered(
+                    lambda line, paths=paths: any(
+                        (line.product_id.categ_id.parent_path or "").startswith(path)
+                        for path in paths
+                    )
+                )
+                if matching:
+                    add(
+                        {
+                            "code": kind,
+                            "rule_id": rule.id,
+                            "product_ids": [Command.set(matching.product_id.ids)],
+                        },
+                        rule,
+                    )
+            elif kind == "order_count" and lines:
+                count, start = counts[rule]
+                if count + 1 > rule.max_orders:
+                    add(
+                        {
+                            "code": kind,
+                            "rule_id": rule.id,
+                            "order_count": count + 1,
+                            "period_start": start,
+                        },
+                        rule,
+                    )
+        if budgets and lines:
+            spending = budgets._get_spending(exclude_order=order)
+            for budget in budgets:
+                left = budget.amount - spending[budget]
+                if currency.compare_amounts(amount, left) > 0:
+                    add(
+                        {
+                            "code": "budget",
+                            "budget_id": budget.id,
+                            "amount": amount,
+                            "threshold": max(left, 0.0),
+                            "period_start": budget._get_period()[0],
+                        },
+                        budget,
+                    )
+        return findings
+
+    def _customer_order_counts(self, rules):
+        """How many orders the buyer placed in the current period of each rule of
+        the number of orders (this one excluded): one query.
+
+        :return: dict {rule: (count, first day of its period)}
+        """
+        self.ensure_one()
+        if not rules:
+            return {}
+        periods = {}
+        for rule in rules:
+            # a rule's period follows the company's calendar, as budgets do
+            budget = self.env["customer.budget"].new(
+                {
+                    "period": rule.period,
+                    "company_id": rule.company_id.id,
+                    "partner_id": self.partner_id.id,
+                }
+            )
+            start, _end, utc_start, utc_end = budget._get_period()
+            periods[rule] = (start, utc_start, utc_end)
+        columns = SQL(", ").join(
+            SQL(
+                "COUNT(*) FILTER (WHERE so.date_order >= %s AND so.date_order < %s)",
+                utc_start,
+                utc_end,
+            )
+            for _start, utc_start, utc_end in periods.values()
+        )
+        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT %(columns)s
+                  FROM sale_order so
+                 WHERE so.partner_id = %(buyer)s AND so.company_id = %(company)s
+                   AND so.date_order >= %(since)s AND so.id != %(order)s
+                   AND %(spending)s
+                """,
+                columns=columns,
+                buyer=self.partner_id.id,
+                company=self.company_id.id,
+                since=min(utc_start for _start, utc_start, _end in periods.values()),
+                order=self.id or 0,
+                spending=SPENDING_ORDERS_SQL,
+            )
+        )
+        row = self.env.cr.fetchone()
+        return {
+            rule: (row[index], start)
+            for index, (rule, (start, _u, _e)) in enumerate(periods.items())
+        }
+
+    def _customer_approval_reasons(self):
+        reasons = super()._customer_approval_reasons()
+        reasons += [
+            values
+            for values, action in self._customer_purchasing_findings()
+            if action == "approval"
+        ]
+        return reasons
+
+    def _customer_purchasing_refusal(self):
+        """Why the order may not be placed at all (a rule or budget that refuses
+        it), or False."""
+        self.ensure_one()
+        refused = [
+            values
+            for values, action in self._customer_purchasing_findings()
+            if action == "refuse"
+        ]
+        if not refused:
+            return False
+        reasons = self.env["sale.order.approval.reason"].sudo()
+        return _(
+            "Order %(order)s cannot be placed: %(reasons)s.",
+            order=self.name,
+            reasons="; ".join(reasons.new(values).name for values in refused),
+        )
+
+    def _customer_approval_cart_summary(self):
+        """What the cart tells the buyer before checkout: the reasons the order
+        will need approval, why it is refused, and what is left of each budget.
+
+        :return: dict: reasons (sentences), refusal (a sentence or False),
+            budgets (list of dicts: name, period, amount, spent, remaining,
+            currency)
+        """
+        self.ensure_one()
+        order = self.sudo()
+        reasons = order._customer_approval_reasons()
+        budgets = order.partner_id._get_budgets()
+        spending = budgets._get_spending(exclude_order=order)
+        reason_model = self.env["sale.order.approval.reason"].sudo()
+        return {
+            "reasons": [reason_model.new(values).name for values in reasons],
+            "refusal": order._customer_purchasing_refusal(),
+            "budgets": [
+                {
+                    "name": budget.department_id.display_name or budget.partner_id.name,
+                    "period": budget._get_period_name(),
+                    "amount": budget.amount,
+                    "spent": spending[budget],
+                    "remaining": max(budget.amount - spending[budget], 0.0),
+                    "currency": budget.currency_id,
+                }
+                for budget in budgets
+            ],
+        }
+
+    # ------------------------------------------------------------------
+    # Routing to the level a reason asks for
+    # ------------------------------------------------------------------
+    def _customer_approval_required_level(self, reasons=None):
+        """The highest level asked by the reasons: "admin", "manager" or False."""
+        self.ensure_one()
+        if reasons is None:
+            reasons = self._customer_approval_reasons()
+        level = max(
+            (reason.get("required_level") for reason in reasons),
+            key=lambda level: LEVEL_RANK.get(level, 0),
+            default=False,
+        )
+        return level if LEVEL_RANK.get(level, 0) else False
+
+    def _customer_approval_first_deciders(self, reasons=None):
+        level = self._customer_approval_required_level(reasons)
+        nobody = self.env["res.partner"]
+        if level == "admin":
+            return nobody, nobody, self._customer_approval_deciders_of(nobody)
+        if level == "manager":
+            buyer = self.partner_id
+            manager = buyer.customer_department_id.sudo().manager_id
+            if (
+                manager
+                and manager != buyer
+                and manager.active
+                and (manager.is_order_approver or manager.is_customer_admin)
+            ):
+                first, absent = self._customer_approval_route_to(manager)
+                return first, absent, self._customer_approval_deciders_of(first)
+        return super()._customer_approval_first_deciders(reasons)
+
+    # ------------------------------------------------------------------
+    # Spending: serialised, stamped, and never around a refusal
+    # ------------------------------------------------------------------
+    def _customer_purchasing_lock(self):
+        """Lock the budgets and rules of number of orders that the order spends,
+        so that two orders at the same moment cannot both take what is left."""
+        self.ensure_one()
+        buyer = self.sudo().partner_id
+        buyer._get_budgets()._lock_for_spending()
+        counted = buyer._get_purchasing_rules().filtered(
+            lambda rule: rule.rule_type == "order_count"
+        )
+        if counted:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE customer_purchasing_rule SET write_date = write_date "
+                    "WHERE id IN %s",
+                    tuple(counted.ids),
+                )
+            )
+
+    def _customer_purchasing_stamp(self):
+        """The department and its code, as the order is placed."""
+        self.ensure_one()
+        department = self.sudo().partner_id.customer_department_id
+        values = {}
+        if self.customer_department_id != department:
+            values["customer_department_id"] = department.id
+        if self.customer_department_code != (department.code or False):
+            values["customer_department_code"] = department.code or False
+        if values:
+            self.sudo().write(values)
+
+    def action_submit_for_customer_approval(self):
+        self.ensure_one()
+        self._customer_approval_check_buyer()
+        with self.env.cr.savepoint():
+            self._customer_purchasing_lock()
+            if error := self.sudo()._customer_purchasing_refusal():
+                raise UserError(error)
+            self._customer_purchasing_stamp()
+            submitted = super().action_submit_for_customer_approval()
+            if submitted:
+                # the period an order spends in is the one it was submitted in
+                self.sudo().write({"date_order": fields.Datetime.now()})
+        return submitted
+
+    def action_confirm(self):
+        # An order confirmed without approval spends budgets too: lock them
+        # before the gate checks them again.
+        for order in self:
+            if (
+                order.approval_state or "none"
+            ) == "none" and order._customer_approval_is_controlled():
+                order._customer_purchasing_lock()
+                order._customer_purchasing_stamp()
+        return super().action_confirm()
+
+    def _customer_approval_gate_error(self, customer_side=None):
+        if (self.approval_state or "none") == "none":
+            if customer_side is None:
+                customer_side = self.env.user.share
+            if customer_side or self._customer_approval_is_controlled():
+                if error := self.sudo()._customer_purchasing_refusal():
+                    return error
+        return super()._customer_approval_gate_error(customer_side)
+
+    @api.depends(
+        "partner_id.customer_department_id", "partner_id.commercial_partner_id"
+    )
+    def _compute_customer_approval_submittable(self):
+        res = super()._compute_customer_approval_submittable()
+        for order in self.filtered(
+            lambda o: (
+                not o.customer_approval_submittable
+                and o.state in ("draft", "sent")
+                and (o.approval_state or "none") == "none"
+                and o.partner_id
+                and not o.partner_id.is_company
+                and o.partner_id.parent_id
+            )
+        ):
+            order.customer_approval_submittable = (
+                order.partner_id._has_purchasing_controls()
+            )
+        return res
