@@ -40,6 +40,7 @@
         "views/portal_team_templates.xml",
         "views/portal_team_statistics_templates.xml",
         "views/portal_team_addresses_templates.xml",
+        "views/portal_team_departments_templates.xml",
         "views/website_sale_templates.xml",
         "views/website_sale_reference_templates.xml",
         "views/contract_assortment_templates.xml",

@@ -22,6 +22,7 @@ from . import (
     res_partner_shopping_list,
     res_partner_substitute,
     res_partner_team,
+    res_partner_team_department,
     sale_order,
     sale_order_approval,
     sale_order_approval_edit,

@@ -21,6 +21,7 @@ from . import (
     test_order_on_behalf,
     test_partner_settings,
     test_performance,
+    test_portal_departments,
     test_portal_security,
     test_portal_team,
     test_purchasing_smoke,
