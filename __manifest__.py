@@ -42,6 +42,7 @@
         "views/portal_team_addresses_templates.xml",
         "views/portal_team_departments_templates.xml",
         "views/website_sale_templates.xml",
+        "views/website_sale_cart_notice_templates.xml",
         "views/website_sale_reference_templates.xml",
         "views/contract_assortment_templates.xml",
         "views/free_text_order_templates.xml",

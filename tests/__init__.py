@@ -3,6 +3,7 @@ from . import (
     test_assortment_entries,
     test_atomic_decisions,
     test_buyer_reference,
+    test_cart_purchasing,
     test_checkout,
     test_concurrency,
     test_contract_assortment,
