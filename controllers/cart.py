@@ -7,14 +7,18 @@ from odoo.http import request
 class CustomerApprovalCart(Cart):
     def _get_express_shop_payment_values(self, order, **kwargs):
         values = super()._get_express_shop_payment_values(order, **kwargs)
-        # A cart that needs approval is submitted, not paid: no express-checkout
-        # buttons (Google Pay, Apple Pay...) whose payment the gate would refuse.
+        # A cart that needs approval is submitted, not paid, and a refused one
+        # is neither: no express-checkout buttons (Google Pay, Apple Pay...)
+        # whose payment the gate would refuse.
         user = request.env.user
         if (
             order
             and not user._is_public()
             and order.partner_id == request.env["website"]._get_shop_partner()
-            and order._customer_approval_reasons()
+            and (
+                order._customer_approval_reasons()
+                or order._customer_approval_cart_refusal()
+            )
         ):
             values["providers_sudo"] = request.env["payment.provider"].sudo().browse()
         return values

@@ -33,6 +33,15 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
             return []
         return order_sudo._customer_approval_reasons()
 
+    def _check_cart_and_addresses(self, order_sudo):
+        # A cart that a purchasing rule or a budget refuses goes no further than
+        # the cart, which says why (whichever checkout route is asked for).
+        if redirection := self._check_cart(order_sudo):
+            return redirection
+        if order_sudo._customer_approval_cart_refusal():
+            return request.redirect("/shop/cart")
+        return super()._check_cart_and_addresses(order_sudo)
+
     @route()
     def shop_payment(self, **post):
         order_sudo = request.cart
@@ -54,6 +63,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
                 for reason in reasons
             ],
             "approvers": self._get_future_deciders(order_sudo),
+            "approval_notice": order_sudo._customer_approval_cart_notice(),
             "error": post.get("error"),
         }
         values.update(request.website._get_checkout_step_values())
