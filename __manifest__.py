@@ -51,6 +51,11 @@
         "views/portal_substitute_templates.xml",
         "views/on_behalf_views.xml",
         "views/portal_order_for_templates.xml",
+        "views/customer_department_views.xml",
+        "views/customer_budget_views.xml",
+        "views/customer_purchasing_rule_views.xml",
+        "views/res_partner_department_views.xml",
+        "views/sale_order_purchasing_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
