@@ -71,5 +71,6 @@
         "demo/customer_shopping_list_demo.xml",
         "demo/sale_order_on_behalf_demo.xml",
         "demo/res_partner_substitute_demo.xml",
+        "demo/customer_purchasing_demo.xml",
     ],
 }
