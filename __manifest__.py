@@ -53,6 +53,11 @@
         "views/portal_substitute_templates.xml",
         "views/on_behalf_views.xml",
         "views/portal_order_for_templates.xml",
+        "views/customer_department_views.xml",
+        "views/customer_budget_views.xml",
+        "views/customer_purchasing_rule_views.xml",
+        "views/res_partner_department_views.xml",
+        "views/sale_order_purchasing_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -68,5 +73,6 @@
         "demo/customer_shopping_list_demo.xml",
         "demo/sale_order_on_behalf_demo.xml",
         "demo/res_partner_substitute_demo.xml",
+        "demo/customer_purchasing_demo.xml",
     ],
 }

@@ -361,11 +361,12 @@ class SaleOrder(models.Model):
         # An order confirmed without approval spends budgets too: lock them
         # before the gate checks them again.
         for order in self:
-            if (
-                order.approval_state or "none"
-            ) == "none" and order._customer_approval_is_controlled():
+            if (order.approval_state or "none") != "none":
+                continue
+            if order._customer_approval_is_controlled():
                 order._customer_purchasing_lock()
-                order._customer_purchasing_stamp()
+            # A phone order of a department's member carries its code too.
+            order._customer_purchasing_stamp()
         return super().action_confirm()
 
     def _customer_approval_gate_error(self, customer_side=None):

@@ -25,6 +25,7 @@ from . import (
     test_portal_departments,
     test_portal_security,
     test_portal_team,
+    test_purchasing_backoffice,
     test_purchasing_smoke,
     test_routing,
     test_shopping_list_cart,
