@@ -23,6 +23,7 @@ from . import (
     test_performance,
     test_portal_security,
     test_portal_team,
+    test_purchasing_rules,
     test_purchasing_smoke,
     test_routing,
     test_shopping_list_cart,
