@@ -24,6 +24,7 @@ from . import (
     test_performance,
     test_portal_security,
     test_portal_team,
+    test_purchasing_performance,
     test_purchasing_rules,
     test_purchasing_smoke,
     test_routing,
