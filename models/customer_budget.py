@@ -33,11 +33,13 @@ REQUIRED_LEVELS = [
 ]
 LEVEL_RANK = {False: 0, "chain": 0, "manager": 1, "admin": 2}
 
-# The orders that spend a budget: released (confirmed), or waiting for or
-# approved by the customer; never rejected, withdrawn or cancelled ones.
+# The orders that spend a budget: released (confirmed), waiting for the
+# customer's approval, or approved and awaiting the buyer's payment; never
+# rejected, withdrawn or cancelled ones, nor an approved order that the vendor
+# cancelled and set back to a quotation.
 SPENDING_ORDERS_SQL = SQL(
-    "(so.state = 'sale' OR (so.approval_state IN ('waiting', 'approved') "
-    "AND so.state != 'cancel'))"
+    "(so.state = 'sale' OR (so.approval_state = 'waiting' AND so.state != 'cancel')"
+    " OR (so.approval_state = 'approved' AND so.state = 'sent'))"
 )
 # The fields of sale_order the spending queries read.
 SPENDING_FIELDS = [
@@ -51,9 +53,10 @@ SPENDING_FIELDS = [
     "customer_department_id",
     "company_id",
 ]
-SPENDING_ORDERS_DOMAIN = Domain("state", "=", "sale") | (
-    Domain("approval_state", "in", ["waiting", "approved"])
-    & Domain("state", "!=", "cancel")
+SPENDING_ORDERS_DOMAIN = (
+    Domain("state", "=", "sale")
+    | (Domain("approval_state", "=", "waiting") & Domain("state", "!=", "cancel"))
+    | (Domain("approval_state", "=", "approved") & Domain("state", "=", "sent"))
 )
 
 
@@ -70,6 +73,34 @@ def period_end(period, start):
     """The first day after the period that begins on ``start``."""
     months = {"month": 1, "quarter": 3, "year": 12}[period]
     return start + relativedelta(months=months)
+
+
+def period_timezone(*partners):
+    """The time zone of the first of ``partners`` that has a valid one (the
+    customer company, then the vendor's), else UTC: its calendar gives the
+    periods of budgets and of rules of the number of orders."""
+    for partner in partners:
+        if partner.tz and partner.tz in pytz.all_timezones_set:
+            return pytz.timezone(partner.tz)
+    return pytz.utc
+
+
+def get_period(period, zone, when=None):
+    """The calendar ``period`` of the time zone ``zone`` that holds ``when`` (a
+    naive UTC datetime, by default now).
+
+    :return: (first day, first day after), local dates, and the same as naive
+        UTC datetimes: (start, end, utc_start, utc_end)
+    """
+    now = pytz.utc.localize(when or fields.Datetime.now()).astimezone(zone)
+    start = period_start(period, now.date())
+    end = period_end(period, start)
+
+    def to_utc(day):
+        local = zone.localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    return start, end, to_utc(start), to_utc(end)
 
 
 class CustomerBudget(models.Model):
@@ -176,8 +207,7 @@ class CustomerBudget(models.Model):
         """The customer company's time zone, else the vendor's, else UTC: its
         calendar gives the periods."""
         self.ensure_one()
-        name = self.company_partner_id.tz or self.company_id.partner_id.tz
-        return pytz.timezone(name) if name in pytz.all_timezones_set else pytz.utc
+        return period_timezone(self.company_partner_id, self.company_id.partner_id)
 
     def _get_period(self, when=None):
         """The current period of the budget (at ``when``, a naive UTC datetime).
@@ -186,16 +216,7 @@ class CustomerBudget(models.Model):
             UTC datetimes: (start, end, utc_start, utc_end)
         """
         self.ensure_one()
-        zone = self._get_timezone()
-        now = pytz.utc.localize(when or fields.Datetime.now()).astimezone(zone)
-        start = period_start(self.period, now.date())
-        end = period_end(self.period, start)
-
-        def to_utc(day):
-            local = zone.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return start, end, to_utc(start), to_utc(end)
+        return get_period(self.period, self._get_timezone(), when)
 
     def _get_period_name(self, start=None):
         """The period as people say it: "November", "Q4 2026", "2026"."""
@@ -217,60 +238,82 @@ class CustomerBudget(models.Model):
     def _get_spending(self, exclude_order=None, when=None):
         """What each budget spent in its current period, in its company's
         currency: one query, on the indexes (partner, date) and (department,
-        date) of sale_order.
+        date) of sale_order, whatever the number of budgets and orders.
 
-        :param exclude_order: an order not counted (the one being routed)
+        :param exclude_order: an order not counted (the one being routed: an
+            order submitted again is not counted against itself)
+        :param when: a naive UTC datetime in the periods, by default now
         :return: dict {budget: amount}
         """
         if not self:
             return {}
-        rows = []
-        for budget in self:
-            _start, _end, utc_start, utc_end = budget._get_period(when)
-            rows.append(
-                SQL(
-                    "(%s::int, %s::int, %s::int, %s::int, %s::timestamp, "
-                    "%s::timestamp)",
-                    budget.id,
-                    budget.partner_id.id or None,
-                    budget.department_id.id or None,
-                    budget.company_id.id,
-                    utc_start,
-                    utc_end,
-                )
-            )
         self.env["sale.order"].flush_model(SPENDING_FIELDS)
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH budget(id, partner_id, department_id, company_id, date_start,
-                            date_end) AS (VALUES %(rows)s)
-                SELECT budget.id,
-                       SUM(CASE WHEN so.currency_id = company.currency_id
-                                THEN so.amount_total
-                                ELSE so.amount_total / NULLIF(so.currency_rate, 0)
-                           END)
-                  FROM budget
-                  JOIN res_company company ON company.id = budget.company_id
-                  JOIN sale_order so
-                    ON (so.partner_id = budget.partner_id
-                        OR so.customer_department_id = budget.department_id)
-                   AND so.company_id = budget.company_id
-                   AND so.date_order >= budget.date_start
-                   AND so.date_order < budget.date_end
-                 WHERE %(spending)s AND so.id != %(exclude)s
-              GROUP BY budget.id
-                """,
-                rows=SQL(", ").join(rows),
-                spending=SPENDING_ORDERS_SQL,
-                exclude=exclude_order.id if exclude_order and exclude_order.id else 0,
-            )
-        )
+        self.env.cr.execute(self._get_spending_query(exclude_order, when))
         spent = dict(self.env.cr.fetchall())
         return {
             budget: budget.currency_id.round(spent.get(budget.id) or 0.0)
             for budget in self
         }
+
+    def _get_spending_query(self, exclude_order=None, when=None):
+        """The query of :meth:`_get_spending`: (budget id, amount) rows.
+
+        A person's budget counts the orders of the person, a department's those
+        placed in the department; each in its own branch, so that each uses its
+        index. Orders in another currency are converted at the rate stored on
+        the order (the rate of its date)."""
+        rows = []
+        for budget in self:
+            _start, _end, utc_start, utc_end = budget._get_period(when)
+            rows.append(
+                SQL(
+                    "(%s::int, %s::int, %s::int, %s::int, %s::int, %s::timestamp, "
+                    "%s::timestamp)",
+                    budget.id,
+                    budget.partner_id.id or None,
+                    budget.department_id.id or None,
+                    budget.company_id.id,
+                    budget.currency_id.id,
+                    utc_start,
+                    utc_end,
+                )
+            )
+        branch = """
+                SELECT budget.id AS budget_id, budget.currency_id AS budget_currency,
+                       so.amount_total, so.currency_id, so.currency_rate
+                  FROM budget
+                  JOIN sale_order so ON so.%(column)s = budget.%(column)s
+                   AND so.company_id = budget.company_id
+                   AND so.date_order >= budget.date_start
+                   AND so.date_order < budget.date_end
+                 WHERE budget.%(column)s IS NOT NULL
+                   AND %(spending)s AND so.id != %(exclude)s"""
+        exclude = exclude_order.id if exclude_order and exclude_order.id else 0
+
+        def orders_of(column):
+            return SQL(
+                branch,
+                column=SQL.identifier(column),
+                spending=SPENDING_ORDERS_SQL,
+                exclude=exclude,
+            )
+
+        return SQL(
+            """
+            WITH budget(id, partner_id, customer_department_id, company_id,
+                        currency_id, date_start, date_end) AS (VALUES %(rows)s),
+                 spending AS (%(people)s UNION ALL %(departments)s)
+            SELECT budget_id,
+                   SUM(CASE WHEN currency_id = budget_currency THEN amount_total
+                            ELSE amount_total / COALESCE(NULLIF(currency_rate, 0), 1)
+                       END)
+              FROM spending
+          GROUP BY budget_id
+            """,
+            rows=SQL(", ").join(rows),
+            people=orders_of("partner_id"),
+            departments=orders_of("customer_department_id"),
+        )
 
     @api.depends("amount", "period", "department_id", "partner_id", "company_id")
     @api.depends_context("lang")

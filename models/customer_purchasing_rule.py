@@ -90,8 +90,10 @@ class CustomerPurchasingRule(models.Model):
         "CHECK(max_orders >= 0)", "The number of orders cannot be negative."
     )
 
-    @api.depends("rule_type", "amount", "max_orders", "period", "category_ids")
+    @api.depends("rule_type")
     def _compute_name(self):
+        # From the type only: a name the customer admin gives is kept when they
+        # change the amount or the categories.
         types = dict(self._fields["rule_type"]._description_selection(self.env))
         for rule in self:
             rule.name = types.get(rule.rule_type) or _("Purchasing rule")

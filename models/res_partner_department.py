@@ -43,43 +43,51 @@ class ResPartner(models.Model):
                     )
                 )
 
-    def _get_purchasing_rules(self):
+    def _get_purchasing_rules(self, company=None):
         """The active purchasing rules of the company of ``self`` that apply to
-        them (one query)."""
+        them, for orders of the vendor's ``company`` (by default the current
+        one): one query.
+
+        Rules of an archived department do not apply: its members order as
+        members of no department."""
         self.ensure_one()
-        company = self.commercial_partner_id
-        if not company.is_company or self.is_company:
-            return self.env["customer.purchasing.rule"]
-        rules = (
-            self.env["customer.purchasing.rule"]
-            .sudo()
-            .search(
-                [
-                    ("company_partner_id", "=", company.id),
-                    ("company_id", "=", self.env.company.id),
-                ]
-            )
+        customer = self.commercial_partner_id
+        Rule = self.env["customer.purchasing.rule"].sudo()
+        if not customer.is_company or self.is_company:
+            return Rule
+        company = company or self.env.company
+        rules = Rule.search(
+            [
+                ("company_partner_id", "=", customer.id),
+                ("company_id", "=", company.id),
+            ]
         )
-        department = self.customer_department_id
+        department = self._get_active_department()
         return rules.filtered(lambda rule: rule._applies_to(self, department))
 
-    def _has_purchasing_controls(self):
+    def _get_active_department(self):
+        """The department of ``self``, unless it is archived."""
+        self.ensure_one()
+        department = self.sudo().customer_department_id
+        return department if department.active else department.browse()
+
+    def _has_purchasing_controls(self, company=None):
         """Whether a purchasing rule or a budget may make an order of ``self``
         need approval."""
         self.ensure_one()
-        return bool(self._get_purchasing_rules() or self._get_budgets())
+        return bool(self._get_purchasing_rules(company) or self._get_budgets(company))
 
-    def _get_budgets(self):
-        """The active budgets of ``self`` and of their department (one query)."""
+    def _get_budgets(self, company=None):
+        """The active budgets of ``self`` and of their (active) department, for
+        orders of the vendor's ``company`` (by default the current one): one
+        query."""
         self.ensure_one()
+        Budget = self.env["customer.budget"].sudo()
         if self.is_company or not self.parent_id:
-            return self.env["customer.budget"]
-        department = self.customer_department_id
+            return Budget
+        company = company or self.env.company
+        department = self._get_active_department()
         domain = [("partner_id", "=", self.id)]
         if department:
             domain = ["|", ("department_id", "=", department.id), *domain]
-        return (
-            self.env["customer.budget"]
-            .sudo()
-            .search([("company_id", "=", self.env.company.id), *domain])
-        )
+        return Budget.search([("company_id", "=", company.id), *domain])

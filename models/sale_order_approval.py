@@ -88,6 +88,26 @@ class SaleOrder(models.Model):
         than one per line."""
         self.order_line.fetch(["currency_id"])
 
+    def _customer_approval_write_lines_state(self, state):
+        """Give the lines their order's coming ``state`` in one UPDATE: the ORM
+        writes the lines' stored state in UPDATEs of 100 rows each, so that an
+        order of 200 lines would cost more queries than an order of one. Read
+        back in one query, the lines have nothing left for the ORM to write when
+        the order's state changes. Only inside the caller's savepoint: rolled
+        back, it goes with the rest."""
+        lines = self.order_line
+        if not lines:
+            return
+        self.env.cr.execute(
+            SQL(
+                "UPDATE sale_order_line SET state = %s WHERE order_id IN %s",
+                state,
+                tuple(self.ids),
+            )
+        )
+        lines.invalidate_recordset(["state"])
+        lines.fetch(["state"])
+
     def _customer_approval_history_step(self, decision, approver=False, comment=False):
         self.ensure_one()
         # A substitute's step says for whom they acted ("for Erik Berg, absent").
@@ -165,6 +185,7 @@ class SaleOrder(models.Model):
             )
         with self.env.cr.savepoint():
             order._customer_approval_prefetch_lines()
+            order._customer_approval_write_lines_state("sent")
             order.write(
                 {
                     # A waiting order is no cart any more: website_sale starts a new
@@ -177,11 +198,18 @@ class SaleOrder(models.Model):
                     "approval_level": 1,
                     "approval_round": order.approval_round + 1,
                     "approval_requested_date": fields.Datetime.now(),
+                    # The period in which the order spends a budget or counts
+                    # among the buyer's orders is the one it is submitted in.
+                    "date_order": fields.Datetime.now(),
                     "approval_reminder_date": False,
                     "approval_reason_ids": [Command.clear()]
                     + [Command.create(values) for values in reasons],
                 }
             )
+            # Written now, whatever comes next: a later search ordered by the
+            # orders' date would flush them or not, depending on whether the
+            # date changed within the second, and the query counts would vary.
+            order.flush_recordset()
             order.write(
                 {
                     "approval_history_ids": [

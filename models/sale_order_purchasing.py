@@ -4,13 +4,20 @@
 
 Each rule or budget that an order does not keep gives a reason (shown to the
 buyer at the cart and to the approver), or refuses the order outright. A reason
-may ask for a level: routing goes to the highest one asked (see DESIGN.md)."""
+may ask for a level: routing goes to the highest one asked (the order in which
+reasons route: :meth:`SaleOrder._customer_approval_first_deciders`)."""
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .customer_budget import LEVEL_RANK, SPENDING_FIELDS, SPENDING_ORDERS_SQL
+from .customer_budget import (
+    LEVEL_RANK,
+    SPENDING_FIELDS,
+    SPENDING_ORDERS_SQL,
+    get_period,
+    period_timezone,
+)
 
 # Sequences of the reasons, after those of the buyer's own settings.
 SEQUENCES = {
@@ -20,6 +27,13 @@ SEQUENCES = {
     "order_count": 53,
     "budget": 60,
 }
+
+
+def highest_level(levels):
+    """The highest of the levels asked ("admin", "manager"), or False for the
+    buyer's chain."""
+    level = max(levels, key=lambda level: LEVEL_RANK.get(level, 0), default=False)
+    return level if LEVEL_RANK.get(level, 0) else False
 
 
 class SaleOrder(models.Model):
@@ -35,7 +49,8 @@ class SaleOrder(models.Model):
     )
     customer_department_code = fields.Char(
         string="Department code",
-        copy=False,
+        compute="_compute_customer_department_id",
+        store=True,
         readonly=True,
         index="btree_not_null",
         help="The code of the buyer's department when the order was placed.",
@@ -52,7 +67,13 @@ class SaleOrder(models.Model):
         # On the partner only: an order keeps the department it was placed in
         # when its buyer moves to another one.
         for order in self:
-            order.customer_department_id = order.partner_id.customer_department_id
+            department = (
+                order.partner_id._get_active_department()
+                if order.partner_id
+                else self.env["customer.department"]
+            )
+            order.customer_department_id = department
+            order.customer_department_code = department.code
 
     # ------------------------------------------------------------------
     # What the rules and budgets say of an order
@@ -68,11 +89,12 @@ class SaleOrder(models.Model):
         buyer = order.partner_id
         if not buyer or buyer.is_company or not buyer.parent_id:
             return []
-        rules = buyer._get_purchasing_rules()
-        budgets = buyer._get_budgets()
+        company = order.company_id
+        rules = buyer._get_purchasing_rules(company)
+        budgets = buyer._get_budgets(company)
         if not (rules or budgets):
             return []
-        currency = order.company_id.currency_id
+        currency = company.currency_id
         amount = order._customer_approval_amount()
         lines = order._get_product_lines()
         findings = []
@@ -169,24 +191,35 @@ class SaleOrder(models.Model):
 
     def _customer_order_counts(self, rules):
         """How many orders the buyer placed in the current period of each rule of
-        the number of orders (this one excluded): one query.
+        the number of orders (this one excluded): one query, on the index
+        (partner, date) of sale_order.
 
         :return: dict {rule: (count, first day of its period)}
         """
         self.ensure_one()
         if not rules:
             return {}
+        query, periods = self._customer_order_counts_query(rules)
+        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        self.env.cr.execute(query)
+        row = self.env.cr.fetchone()
+        return {
+            rule: (row[index], start)
+            for index, (rule, (start, _u, _e)) in enumerate(periods.items())
+        }
+
+    def _customer_order_counts_query(self, rules):
+        """The query of :meth:`_customer_order_counts`: one count per rule.
+
+        :return: (query, {rule: (first day, UTC start, UTC end)})
+        """
+        # a rule's period follows the customer company's calendar, as budgets do
+        zone = period_timezone(
+            self.partner_id.commercial_partner_id, self.company_id.partner_id
+        )
         periods = {}
         for rule in rules:
-            # a rule's period follows the company's calendar, as budgets do
-            budget = self.env["customer.budget"].new(
-                {
-                    "period": rule.period,
-                    "company_id": rule.company_id.id,
-                    "partner_id": self.partner_id.id,
-                }
-            )
-            start, _end, utc_start, utc_end = budget._get_period()
+            start, _end, utc_start, utc_end = get_period(rule.period or "month", zone)
             periods[rule] = (start, utc_start, utc_end)
         columns = SQL(", ").join(
             SQL(
@@ -196,29 +229,23 @@ class SaleOrder(models.Model):
             )
             for _start, utc_start, utc_end in periods.values()
         )
-        self.env["sale.order"].flush_model(SPENDING_FIELDS)
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT %(columns)s
-                  FROM sale_order so
-                 WHERE so.partner_id = %(buyer)s AND so.company_id = %(company)s
-                   AND so.date_order >= %(since)s AND so.id != %(order)s
-                   AND %(spending)s
-                """,
-                columns=columns,
-                buyer=self.partner_id.id,
-                company=self.company_id.id,
-                since=min(utc_start for _start, utc_start, _end in periods.values()),
-                order=self.id or 0,
-                spending=SPENDING_ORDERS_SQL,
-            )
+        query = SQL(
+            """
+            SELECT %(columns)s
+              FROM sale_order so
+             WHERE so.partner_id = %(buyer)s AND so.company_id = %(company)s
+               AND so.date_order >= %(since)s AND so.date_order < %(until)s
+               AND so.id != %(order)s AND %(spending)s
+            """,
+            columns=columns,
+            buyer=self.partner_id.id,
+            company=self.company_id.id,
+            since=min(utc_start for _start, utc_start, _end in periods.values()),
+            until=max(utc_end for _start, _utc_start, utc_end in periods.values()),
+            order=self.id or 0,
+            spending=SPENDING_ORDERS_SQL,
         )
-        row = self.env.cr.fetchone()
-        return {
-            rule: (row[index], start)
-            for index, (rule, (start, _u, _e)) in enumerate(periods.items())
-        }
+        return query, periods
 
     def _customer_approval_reasons(self):
         reasons = super()._customer_approval_reasons()
@@ -258,7 +285,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         order = self.sudo()
         reasons = order._customer_approval_reasons()
-        budgets = order.partner_id._get_budgets()
+        budgets = order.partner_id._get_budgets(order.company_id)
         spending = budgets._get_spending(exclude_order=order)
         reason_model = self.env["sale.order.approval.reason"].sudo()
         return {
@@ -281,25 +308,62 @@ class SaleOrder(models.Model):
     # Routing to the level a reason asks for
     # ------------------------------------------------------------------
     def _customer_approval_required_level(self, reasons=None):
-        """The highest level asked by the reasons: "admin", "manager" or False."""
+        """The highest level asked by the reasons: "admin", "manager" or False.
+
+        :param reasons: values of reasons (by default the order's reasons now)
+        """
         self.ensure_one()
         if reasons is None:
             reasons = self._customer_approval_reasons()
-        level = max(
-            (reason.get("required_level") for reason in reasons),
-            key=lambda level: LEVEL_RANK.get(level, 0),
-            default=False,
-        )
-        return level if LEVEL_RANK.get(level, 0) else False
+        return highest_level(reason.get("required_level") for reason in reasons)
+
+    def _customer_approval_waiting_level(self):
+        """The level asked by the reasons of the round the order waits in
+        (recorded at its submission), or False."""
+        self.ensure_one()
+        if self.approval_state != "waiting":
+            return False
+        return highest_level(self.sudo().approval_reason_ids.mapped("required_level"))
 
     def _customer_approval_first_deciders(self, reasons=None):
+        """Who decides first, by the level the reasons ask for.
+
+        The order in which reasons route:
+
+        1. A refusal comes before any routing: a rule or budget set to refuse
+           stops the order at the cart and at submission, whatever else applies.
+        2. Every other reason is recorded and shown (to the buyer at the cart, to
+           the approvers), and each may ask for a level. The order goes to the
+           highest level asked among all its reasons: a customer admin, above
+           the department manager, above the buyer's chain. Reasons of the
+           buyer's own settings (always, breakpoint, outside the assortment,
+           free text, delivery address) and budgets or rules set to "the buyer's
+           next approver" ask for the chain.
+        3. "A customer admin": the order waits for the customer admins of the
+           company (any of them decides; never the buyer, nor who placed it for
+           them unless a customer admin). Only a customer admin releases it: an
+           admin's approval above their breakpoint passes it to their next
+           approver if that one is a customer admin too, else to the other
+           customer admins who have not approved it yet; when none is left, the
+           approval is final.
+        4. "The department manager": the manager of the buyer's (active)
+           department, or their substitute while they are away; then, above the
+           manager's breakpoint, their next approvers as usual. A buyer who is
+           the manager, a department without a manager (or whose manager may not
+           approve any more), or a buyer in no department: the chain (5), which
+           starts above the buyer. Who placed the order on behalf, when they are
+           the manager, is skipped: it goes above them.
+        5. The chain: the buyer's next approver, or their substitute while they
+           are away, else the customer admins; above each approver's breakpoint,
+           their next approver, as before rules and budgets existed.
+        """
         level = self._customer_approval_required_level(reasons)
         nobody = self.env["res.partner"]
         if level == "admin":
             return nobody, nobody, self._customer_approval_deciders_of(nobody)
         if level == "manager":
             buyer = self.partner_id
-            manager = buyer.customer_department_id.sudo().manager_id
+            manager = buyer._get_active_department().manager_id
             if (
                 manager
                 and manager != buyer
@@ -307,8 +371,20 @@ class SaleOrder(models.Model):
                 and (manager.is_order_approver or manager.is_customer_admin)
             ):
                 first, absent = self._customer_approval_route_to(manager)
-                return first, absent, self._customer_approval_deciders_of(first)
+                if first:
+                    return first, absent, self._customer_approval_deciders_of(first)
         return super()._customer_approval_first_deciders(reasons)
+
+    def _customer_approval_escalation(self, approver):
+        next_approver, to_admins = super()._customer_approval_escalation(approver)
+        if self._customer_approval_waiting_level() != "admin":
+            return next_approver, to_admins
+        # Only a customer admin releases an order that asks for one.
+        if next_approver.is_customer_admin:
+            return next_approver, False
+        excluded = self.partner_id | self._customer_approval_done_by() | approver
+        others = self.partner_id.sudo()._get_customer_admins() - excluded
+        return self.env["res.partner"], bool(others)
 
     # ------------------------------------------------------------------
     # Spending: serialised, stamped, and never around a refusal
@@ -317,9 +393,10 @@ class SaleOrder(models.Model):
         """Lock the budgets and rules of number of orders that the order spends,
         so that two orders at the same moment cannot both take what is left."""
         self.ensure_one()
-        buyer = self.sudo().partner_id
-        buyer._get_budgets()._lock_for_spending()
-        counted = buyer._get_purchasing_rules().filtered(
+        order = self.sudo()
+        buyer = order.partner_id
+        buyer._get_budgets(order.company_id)._lock_for_spending()
+        counted = buyer._get_purchasing_rules(order.company_id).filtered(
             lambda rule: rule.rule_type == "order_count"
         )
         if counted:
@@ -334,7 +411,7 @@ class SaleOrder(models.Model):
     def _customer_purchasing_stamp(self):
         """The department and its code, as the order is placed."""
         self.ensure_one()
-        department = self.sudo().partner_id.customer_department_id
+        department = self.sudo().partner_id._get_active_department()
         values = {}
         if self.customer_department_id != department:
             values["customer_department_id"] = department.id
@@ -347,25 +424,34 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_buyer()
         with self.env.cr.savepoint():
+            # Locked first: another order of the same budgets waits until this
+            # one is placed, then fails to serialise and is tried again (see
+            # customer.budget._lock_for_spending).
             self._customer_purchasing_lock()
             if error := self.sudo()._customer_purchasing_refusal():
                 raise UserError(error)
             self._customer_purchasing_stamp()
-            submitted = super().action_submit_for_customer_approval()
-            if submitted:
-                # the period an order spends in is the one it was submitted in
-                self.sudo().write({"date_order": fields.Datetime.now()})
-        return submitted
+            return super().action_submit_for_customer_approval()
 
     def action_confirm(self):
         # An order confirmed without approval spends budgets too: lock them
-        # before the gate checks them again.
-        for order in self:
-            if (order.approval_state or "none") != "none":
-                continue
-            if order._customer_approval_is_controlled():
-                order._customer_purchasing_lock()
-            # A phone order of a department's member carries its code too.
+        # before the gate checks them. The gate is asked first, before other
+        # modules act on the confirmation (the shop assigns its salesperson, a
+        # write that a portal user may not do): whoever calls, over whatever
+        # path, reads why the order may not be confirmed.
+        spending = self.filtered(
+            lambda order: (
+                (order.approval_state or "none") == "none"
+                and order._customer_approval_is_controlled()
+            )
+        )
+        for order in spending:
+            order._customer_purchasing_lock()
+        self._customer_approval_check_gate()
+        # A phone order of a department's member carries its code too.
+        for order in self.filtered(
+            lambda order: (order.approval_state or "none") == "none"
+        ):
             order._customer_purchasing_stamp()
         return super().action_confirm()
 
@@ -394,6 +480,6 @@ class SaleOrder(models.Model):
             )
         ):
             order.customer_approval_submittable = (
-                order.partner_id._has_purchasing_controls()
+                order.partner_id._has_purchasing_controls(order.company_id)
             )
         return res

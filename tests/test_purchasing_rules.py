@@ -1,0 +1,927 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Purchasing rules and budgets: each rule type in each action and scope, the
+sentences of their reasons, the periods and currencies of budgets, the levels
+they route to, and the gate over every path."""
+
+from datetime import date, datetime, timedelta
+from xmlrpc.client import Fault
+
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, freeze_time, get_db_name, tagged
+from odoo.tools import mute_logger
+from odoo.tools.misc import format_amount
+
+from .common import CustomerApprovalCase, create_sub_account
+from .test_json2_api import load_api_example
+
+api = load_api_example()
+
+# Mid-December in Stockholm: the month is "December", the quarter "Q4 2026".
+NOW = "2026-12-15 10:00:00"
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class PurchasingCase(CustomerApprovalCase):
+    """Acme Tools Ltd (Europe/Stockholm) with two departments:
+
+    - Logistics (LOG), managed by Bea Boss (breakpoint 5,000, then Carl Chief):
+      Lena Log (next approver Alf Lead) and Fay Free (no next approver);
+    - Sales, without a manager: Dan Desk (next approver Alf Lead).
+
+    Pia Plain (next approver Alf Lead) is in no department. Products: copy paper
+    (category Office / Paper), a hammer (category Tools).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.tz = "Europe/Stockholm"
+        Department = cls.env["customer.department"]
+        cls.logistics = Department.create(
+            {
+                "name": "Logistics",
+                "code": "LOG",
+                "company_partner_id": cls.customer.id,
+                "manager_id": cls.approver_2.partner_id.id,
+            }
+        )
+        cls.sales = Department.create(
+            {"name": "Sales", "company_partner_id": cls.customer.id}
+        )
+        alf = cls.approver_1.partner_id.id
+        cls.lena = cls._create_sub_account(
+            "Lena Log", next_approver_id=alf, customer_department_id=cls.logistics.id
+        )
+        cls.dan = cls._create_sub_account(
+            "Dan Desk", next_approver_id=alf, customer_department_id=cls.sales.id
+        )
+        cls.pia = cls._create_sub_account("Pia Plain", next_approver_id=alf)
+        cls.free_buyer.partner_id.customer_department_id = cls.logistics
+        Category = cls.env["product.category"]
+        cls.office = Category.create({"name": "Office"})
+        cls.paper_category = Category.create(
+            {"name": "Paper", "parent_id": cls.office.id}
+        )
+        cls.tools = Category.create({"name": "Tools"})
+        cls.paper = cls._create_shop_product(
+            "Copy paper", 10.0, categ_id=cls.paper_category.id
+        )
+        cls.hammer = cls._create_shop_product("Hammer", 10.0, categ_id=cls.tools.id)
+        cls.website = cls.env["website"].get_current_website()
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def money(self, amount):
+        return format_amount(self.env, amount, self.currency)
+
+    @classmethod
+    def _rule(cls, rule_type, **values):
+        return cls.env["customer.purchasing.rule"].create(
+            dict(company_partner_id=cls.customer.id, rule_type=rule_type, **values)
+        )
+
+    @classmethod
+    def _budget(cls, amount, **values):
+        values.setdefault("department_id", cls.logistics.id)
+        return cls.env["customer.budget"].create(dict(amount=amount, **values))
+
+    @classmethod
+    def _order_of(cls, buyer, products, price=10.0):
+        """An order of ``buyer`` with one line of each of ``products``."""
+        return cls.env["sale.order"].create(
+            {
+                "partner_id": buyer.partner_id.id,
+                "user_id": cls.salesperson.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": 1,
+                            "price_unit": price,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                    for product in products
+                ],
+            }
+        )
+
+    def _spent(self, buyer, amount, when=None):
+        """A released order of ``buyer`` (confirmed by the vendor)."""
+        order = self._create_order(buyer, amount)
+        order.action_confirm()
+        if when:
+            order.date_order = when
+        return order
+
+    def sentences(self, order):
+        Reason = self.env["sale.order.approval.reason"]
+        return [
+            Reason.new(values).name for values in order._customer_approval_reasons()
+        ]
+
+    def codes(self, order):
+        return [values["code"] for values in order._customer_approval_reasons()]
+
+
+class TestRuleTypes(PurchasingCase):
+    """Each rule type, needing approval and refused, with its sentence."""
+
+    def assertRefused(self, order, sentence):
+        refusal = order._customer_purchasing_refusal()
+        self.assertEqual(refusal, f"Order {order.name} cannot be placed: {sentence}.")
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            self._submit(order)
+        self.assertEqual(order.approval_state, "none")
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.approval_reason_ids)
+
+    def test_minimum_order_value(self):
+        rule = self._rule("min_amount", amount=100)
+        order = self._create_order(self.lena, 60)
+        sentence = (
+            f"order value {self.money(60)} is below the minimum {self.money(100)}"
+        )
+        self.assertEqual(self.sentences(order), [sentence])
+        self.assertFalse(order._customer_purchasing_refusal())
+        self.assertFalse(self.codes(self._create_order(self.lena, 100)))
+        self.assertTrue(self._submit(order))
+        self.assertEqual(order.approval_reason_ids.rule_id, rule)
+        self.assertEqual(order.approval_reason_ids.name, sentence)
+        self.assertEqual(order.current_approver_id, self.approver_1.partner_id)
+
+        rule.exceeded_action = "refuse"
+        other = self._create_order(self.lena, 60)
+        self.assertFalse(self.codes(other))
+        self.assertRefused(other, sentence)
+
+    def test_maximum_order_value(self):
+        rule = self._rule("max_amount", amount=300)
+        order = self._create_order(self.lena, 400)
+        sentence = (
+            f"order value {self.money(400)} is above the maximum {self.money(300)}"
+        )
+        self.assertEqual(self.sentences(order), [sentence])
+        self.assertFalse(self.codes(self._create_order(self.lena, 300)))
+        rule.exceeded_action = "refuse"
+        self.assertFalse(self.codes(order))
+        self.assertRefused(order, sentence)
+
+    def test_category_and_its_children(self):
+        rule = self._rule("category", category_ids=[Command.set(self.office.ids)])
+        order = self._order_of(self.lena, self.paper | self.hammer)
+        self.assertEqual(self.sentences(order), ["products of Office: Copy paper"])
+        self.assertFalse(self.codes(self._order_of(self.lena, self.hammer)))
+        self.assertTrue(self._submit(order))
+        self.assertEqual(order.approval_reason_ids.product_ids, self.paper)
+        rule.exceeded_action = "refuse"
+        self.assertRefused(
+            self._order_of(self.lena, self.paper), "products of Office: Copy paper"
+        )
+        # A category beside the chosen one, of a similar path, is not in it.
+        sibling = self.env["product.category"].create({"name": "Office chairs"})
+        chair = self._create_shop_product("Chair", 10.0, categ_id=sibling.id)
+        self.assertFalse(self.codes(self._order_of(self.lena, chair)))
+
+    def test_number_of_orders_this_one_included(self):
+        rule = self._rule("order_count", max_orders=2, period="month")
+        self._spent(self.lena, 50)
+        # not counted: last month, rejected, cancelled, another buyer
+        self._spent(self.lena, 50, when=datetime(2026, 11, 20))
+        rejected = self._create_order(self.lena, 50)
+        rejected.write({"approval_state": "rejected", "state": "cancel"})
+        self._create_order(self.lena, 50).action_cancel()
+        self._spent(self.dan, 50)
+        second = self._create_order(self.lena, 50)
+        self.assertFalse(self.codes(second), "the second order of two allowed")
+        self._spent(self.lena, 50)
+        third = self._create_order(self.lena, 50)
+        sentence = "order 3 of Lena Log in December: 2 allowed"
+        self.assertEqual(self.sentences(third), [sentence])
+        self.assertTrue(self._submit(third))
+        self.assertEqual(third.approval_reason_ids.order_count, 3)
+
+        # Rejected, set back to quotation and submitted again: not counted
+        # against itself.
+        self._approve_reject(third)
+        third.action_draft()
+        self.assertEqual(self.sentences(third), [sentence])
+        self.assertTrue(self._submit(third))
+        self.assertEqual(third.approval_reason_ids.name, sentence)
+        self.assertEqual(third.approval_round, 2)
+
+        # Waiting orders count: the next one is the fourth.
+        fourth = self._create_order(self.lena, 50)
+        self.assertEqual(
+            self.sentences(fourth), ["order 4 of Lena Log in December: 2 allowed"]
+        )
+        rule.exceeded_action = "refuse"
+        self.assertRefused(fourth, "order 4 of Lena Log in December: 2 allowed")
+
+    def _approve_reject(self, order):
+        order.with_user(self.approver_1).action_customer_reject("Not now")
+        self.assertEqual(order.state, "cancel")
+
+    def test_rules_of_another_vendor_company_do_not_apply(self):
+        other = self.env["res.company"].create({"name": "Other vendor"})
+        self._rule("max_amount", amount=10, company_id=other.id)
+        self.env["customer.budget"].create(
+            {"department_id": self.logistics.id, "amount": 1, "company_id": other.id}
+        )
+        self.assertFalse(self.codes(self._create_order(self.lena, 400)))
+
+    def test_cart_summary_says_what_applies_before_checkout(self):
+        self._rule("max_amount", amount=300, exceeded_action="refuse")
+        self._rule("min_amount", amount=100)
+        self._budget(1000)
+        self._spent(self.free_buyer, 700)
+        order = self._create_order(self.lena, 400)
+        summary = order._customer_approval_cart_summary()
+        self.assertEqual(
+            summary["reasons"],
+            [
+                f"budget of Logistics for December: {self.money(300)} left, "
+                f"order {self.money(400)}"
+            ],
+        )
+        self.assertIn("above the maximum", summary["refusal"])
+        [budget] = summary["budgets"]
+        self.assertEqual(budget["name"], "Logistics (LOG)")
+        self.assertEqual(budget["period"], "December")
+        self.assertEqual(
+            (budget["amount"], budget["spent"], budget["remaining"]),
+            (1000, 700, 300),
+        )
+
+    def test_rule_name_kept_when_its_values_change(self):
+        rule = self._rule("max_amount", amount=300)
+        self.assertEqual(rule.name, "Maximum order value")
+        rule.name = "No big orders"
+        rule.amount = 500
+        self.assertEqual(rule.name, "No big orders")
+
+    def test_rule_constraints(self):
+        with self.assertRaises(ValidationError):
+            self._rule("category")
+        with self.assertRaises(ValidationError):
+            self._rule("max_amount", amount=10, scope="department")
+        with self.assertRaises(ValidationError):
+            self._rule("max_amount", amount=10, scope="partners")
+        stranger = self.env["res.partner"].create(
+            {"name": "Stranger", "parent_id": self.env.company.partner_id.id}
+        )
+        with self.assertRaises(ValidationError):
+            self._rule(
+                "max_amount",
+                amount=10,
+                scope="partners",
+                partner_ids=[Command.set(stranger.ids)],
+            )
+
+
+class TestScopes(PurchasingCase):
+    def test_company_department_and_chosen_people(self):
+        self._rule("max_amount", amount=300)
+        self._rule(
+            "min_amount", amount=100, scope="department", department_id=self.sales.id
+        )
+        self._rule(
+            "category",
+            scope="partners",
+            partner_ids=[Command.set(self.pia.partner_id.ids)],
+            category_ids=[Command.set(self.tools.ids)],
+        )
+
+        def codes(user, amount, products=None):
+            if products:
+                return self.codes(self._order_of(user, products, price=amount))
+            return self.codes(self._create_order(user, amount))
+
+        # the whole company
+        for user in (self.lena, self.dan, self.pia):
+            with self.subTest(user=user.name):
+                self.assertEqual(codes(user, 400), ["max_amount"])
+        # a department: Sales only
+        self.assertEqual(codes(self.dan, 50), ["min_amount"])
+        self.assertFalse(codes(self.lena, 50))
+        self.assertFalse(codes(self.pia, 50))
+        # chosen people: Pia only
+        self.assertEqual(codes(self.pia, 150, self.hammer), ["category"])
+        self.assertFalse(codes(self.lena, 150, self.hammer))
+        # An archived department's rules stop applying to its members.
+        self.sales.active = False
+        self.assertFalse(codes(self.dan, 50))
+
+    def test_rules_of_another_company_do_not_apply(self):
+        other = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        self.env["customer.purchasing.rule"].create(
+            {"company_partner_id": other.id, "rule_type": "max_amount", "amount": 10}
+        )
+        self.assertFalse(self.codes(self._create_order(self.lena, 400)))
+
+
+class TestBudgets(PurchasingCase):
+    def test_department_budget_sentence_and_code(self):
+        self._budget(1000)
+        self._spent(self.free_buyer, 700)
+        first = self._create_order(self.lena, 300)
+        self.assertFalse(self.codes(first), "exactly what is left")
+        order = self._create_order(self.lena, 400)
+        sentence = (
+            f"budget of Logistics for December: {self.money(300)} left, "
+            f"order {self.money(400)}"
+        )
+        self.assertEqual(self.sentences(order), [sentence])
+        self.assertTrue(self._submit(order))
+        self.assertEqual(order.approval_reason_ids.name, sentence)
+        self.assertEqual(order.approval_reason_ids.period_start, date(2026, 12, 1))
+        self.assertEqual(order.customer_department_id, self.logistics)
+        self.assertEqual(order.customer_department_code, "LOG")
+
+    def test_department_and_person_budgets_both_apply(self):
+        department = self._budget(1000)
+        person = self._budget(
+            200, department_id=False, partner_id=self.lena.partner_id.id
+        )
+        self._spent(self.free_buyer, 500)  # the department's, not Lena's
+        self._spent(self.lena, 100)  # both
+        order = self._create_order(self.lena, 450)
+        self.assertEqual(
+            self.sentences(order),
+            [
+                f"budget of Logistics for December: {self.money(400)} left, "
+                f"order {self.money(450)}",
+                f"budget of Lena Log for December: {self.money(100)} left, "
+                f"order {self.money(450)}",
+            ],
+        )
+        self.assertEqual(department.spent, 600)
+        self.assertEqual(department.remaining, 400)
+        self.assertEqual(person.spent, 100)
+        self.assertEqual(person.period_name, "December")
+        # Only the person's budget is exceeded.
+        self.assertEqual(
+            [
+                r["budget_id"]
+                for r in self._create_order(self.lena, 150)._customer_approval_reasons()
+            ],
+            person.ids,
+        )
+
+    def test_budget_refuses(self):
+        self._budget(1000, exceeded_action="refuse")
+        self._spent(self.free_buyer, 900)
+        order = self._create_order(self.lena, 400)
+        self.assertFalse(self.codes(order))
+        sentence = (
+            f"budget of Logistics for December: {self.money(100)} left, "
+            f"order {self.money(400)}"
+        )
+        self.assertEqual(
+            order._customer_purchasing_refusal(),
+            f"Order {order.name} cannot be placed: {sentence}.",
+        )
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            self._submit(order)
+        # Nothing is left at all: "0.00 left".
+        self._spent(self.free_buyer, 300)
+        self.assertIn(
+            f"{self.money(0)} left",
+            self._create_order(self.lena, 10)._customer_purchasing_refusal(),
+        )
+
+    def test_what_spends(self):
+        budget = self._budget(10000)
+        # spend: released, waiting, approved and awaiting payment
+        self._spent(self.lena, 100)
+        waiting = self._create_order(self.buyer, 800)
+        self.buyer.partner_id.customer_department_id = self.logistics
+        self._submit(waiting)
+        self.assertEqual(waiting.approval_state, "waiting")
+        awaiting_payment = self._create_order(self.lena, 30)
+        awaiting_payment.write({"state": "sent", "approval_state": "approved"})
+        self.assertEqual(budget.spent, 930)
+        # do not spend: rejected, withdrawn, cancelled, drafts, an approved order
+        # the vendor cancelled and set back to quotation
+        rejected = self._create_order(self.buyer, 600)
+        self._submit(rejected)
+        rejected.with_user(self.approver_1).action_customer_reject("No")
+        withdrawn = self._create_order(self.buyer, 600)
+        self._submit(withdrawn)
+        withdrawn.with_user(self.buyer).action_withdraw_customer_approval()
+        cancelled = self._create_order(self.buyer, 600)
+        self._submit(cancelled)
+        cancelled.with_user(self.salesperson)._action_cancel()
+        self.assertEqual(cancelled.approval_state, "cancelled")
+        self._create_order(self.lena, 600)
+        reopened = self._spent(self.lena, 600)
+        reopened.write({"approval_state": "approved"})
+        reopened._action_cancel()
+        reopened.action_draft()
+        another_vendor = self.env["res.company"].create({"name": "Other vendor"})
+        self.env["sale.order"].with_company(another_vendor).create(
+            {
+                "partner_id": self.lena.partner_id.id,
+                "company_id": another_vendor.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "price_unit": 600,
+                            "tax_ids": [],
+                        }
+                    )
+                ],
+            }
+        ).action_confirm()
+        budget.invalidate_recordset()
+        self.assertEqual(budget.spent, 930)
+        self.assertEqual(budget.remaining, 9070)
+        # The drill-down shows the same orders.
+        action = budget.action_view_orders()
+        orders = self.env["sale.order"].search(action["domain"])
+        self.assertEqual(sum(orders.mapped("amount_total")), 930)
+        self.assertIn(waiting, orders)
+
+    def test_budget_submitted_again_is_not_counted_against_itself(self):
+        self._budget(1000)
+        order = self._create_order(self.lena, 1200)
+        sentence = (
+            f"budget of Logistics for December: {self.money(1000)} left, "
+            f"order {self.money(1200)}"
+        )
+        self.assertEqual(self.sentences(order), [sentence])
+        self._submit(order)
+        order.with_user(self.approver_1).action_customer_reject("Too much")
+        order.action_draft()
+        self.assertEqual(self.sentences(order), [sentence])
+        self._submit(order)
+        self.assertEqual(order.approval_reason_ids.name, sentence)
+
+    def test_other_currency_converted(self):
+        company_currency = self.currency
+        other = self.env.ref(
+            "base.USD" if company_currency.name == "EUR" else "base.EUR"
+        )
+        other.active = True
+        self.env["res.currency.rate"].search(
+            [("currency_id", "in", (other | company_currency).ids)]
+        ).unlink()
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": other.id,
+                "name": "2026-12-01",
+                "rate": 2.0,
+                "company_id": self.env.company.id,
+            }
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Foreign", "currency_id": other.id}
+        )
+
+        def foreign_order(amount):
+            order = self._create_order(self.lena, amount)
+            order.pricelist_id = pricelist
+            order.order_line.price_unit = amount
+            self.assertEqual(order.currency_id, other)
+            return order
+
+        self._budget(1000)
+        foreign_order(600).action_confirm()  # 300.00 in the company's currency
+        order = foreign_order(1600)  # 800.00
+        self.assertEqual(
+            self.sentences(order),
+            [
+                f"budget of Logistics for December: {self.money(700)} left, "
+                f"order {self.money(800)}"
+            ],
+        )
+
+    @mute_logger("odoo.sql_db")
+    def test_budget_constraints(self):
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.env["customer.budget"].create(
+                {"amount": 10, "department_id": False, "partner_id": False}
+            )
+        with self.assertRaises(ValidationError):
+            self.env["customer.budget"].create(
+                {"amount": 10, "department_id": False, "partner_id": self.customer.id}
+            )
+
+    def test_archived_budget_and_department_do_not_apply(self):
+        budget = self._budget(100)
+        self.assertEqual(self.codes(self._create_order(self.lena, 400)), ["budget"])
+        budget.active = False
+        self.assertFalse(self.codes(self._create_order(self.lena, 400)))
+        budget.active = True
+        self.logistics.active = False
+        self.assertFalse(self.codes(self._create_order(self.lena, 400)))
+
+
+class TestPeriods(PurchasingCase):
+    """Periods follow the calendar of the customer company's time zone."""
+
+    def test_month_starts_at_local_midnight(self):
+        budget = self._budget(1000)
+        # 2026-12-01 00:30 in Stockholm
+        with freeze_time("2026-11-30 23:30:00"):
+            start, end, utc_start, utc_end = budget._get_period()
+            self.assertEqual((start, end), (date(2026, 12, 1), date(2027, 1, 1)))
+            self.assertEqual(utc_start, datetime(2026, 11, 30, 23, 0))
+            self.assertEqual(utc_end, datetime(2026, 12, 31, 23, 0))
+            self._spent(self.lena, 300, when=datetime(2026, 11, 30, 22, 50))  # Nov
+            self._spent(self.lena, 200, when=datetime(2026, 11, 30, 23, 10))  # Dec
+            budget.invalidate_recordset()
+            self.assertEqual(budget.spent, 200)
+            self.assertEqual(budget.period_name, "December")
+            order = self._create_order(self.lena, 900)
+            self.assertEqual(
+                self.sentences(order),
+                [
+                    f"budget of Logistics for December: {self.money(800)} left, "
+                    f"order {self.money(900)}"
+                ],
+            )
+        # In UTC it would still be November.
+        self.customer.tz = "UTC"
+        with freeze_time("2026-11-30 23:30:00"):
+            self.assertEqual(budget._get_period()[0], date(2026, 11, 1))
+            budget.invalidate_recordset()
+            self.assertEqual(budget.spent, 500)
+            self.assertEqual(budget.period_name, "November")
+
+    def test_quarter_and_year_boundaries(self):
+        self.customer.tz = "Pacific/Auckland"  # UTC+13 in summer
+        quarter = self._budget(1000, period="quarter")
+        year = self._budget(5000, period="year")
+        rule = self._rule("order_count", max_orders=1, period="quarter")
+        # 2027-01-01 00:30 in Auckland
+        with freeze_time("2026-12-31 11:30:00"):
+            self.assertEqual(quarter._get_period()[2], datetime(2026, 12, 31, 11, 0))
+            self.assertEqual(quarter.period_name, "Q1 2027")
+            self.assertEqual(year.period_name, "2027")
+            self._spent(self.lena, 300, when=datetime(2026, 12, 31, 10, 30))
+            self.assertFalse(
+                self.codes(self._create_order(self.lena, 50)),
+                "the order of New Year's Eve is of the last quarter",
+            )
+            self._spent(self.lena, 200, when=datetime(2026, 12, 31, 11, 10))
+            (quarter | year).invalidate_recordset()
+            self.assertEqual((quarter.spent, year.spent), (200, 200))
+            order = self._create_order(self.lena, 900)
+            self.assertEqual(
+                self.sentences(order),
+                [
+                    "order 2 of Lena Log in Q1 2027: 1 allowed",
+                    f"budget of Logistics for Q1 2027: {self.money(800)} left, "
+                    f"order {self.money(900)}",
+                ],
+            )
+            self.assertEqual(
+                order._customer_approval_reasons()[0]["period_start"],
+                date(2027, 1, 1),
+            )
+        self.assertTrue(rule)
+
+    def test_without_time_zone_the_vendor_then_utc(self):
+        self.customer.tz = False
+        self.env.company.partner_id.tz = "America/New_York"
+        budget = self._budget(1000)
+        # 2026-12-01 02:00 UTC is still November in New York
+        with freeze_time("2026-12-01 02:00:00"):
+            self.assertEqual(budget._get_period()[0], date(2026, 11, 1))
+        self.env.company.partner_id.tz = False
+        with freeze_time("2026-12-01 02:00:00"):
+            self.assertEqual(budget._get_period()[0], date(2026, 12, 1))
+
+
+class TestLevels(PurchasingCase):
+    """Routing to the level a reason asks for (see
+    sale.order._customer_approval_first_deciders)."""
+
+    def decide(self, order, user):
+        order.with_user(user).action_customer_approve()
+        order.invalidate_recordset()
+
+    def test_manager_then_above_the_managers_breakpoint(self):
+        self._budget(1000, required_level="manager")
+        order = self._create_order(self.lena, 6000)
+        self.assertTrue(self._submit(order))
+        bea = self.approver_2.partner_id
+        self.assertEqual(order.current_approver_id, bea, "not Lena's next approver")
+        self.assertEqual(order.approval_reason_ids.required_level, "manager")
+        with self.assertRaises(AccessError):
+            self.decide(order, self.approver_1)
+        self.decide(order, self.approver_2)  # above Bea's 5,000: passed on
+        self.assertEqual(order.current_approver_id, self.approver_3.partner_id)
+        self.decide(order, self.approver_3)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(
+            order.approval_history_ids.mapped("decision"),
+            ["submitted", "passed_on", "released"],
+        )
+
+    def test_manager_within_breakpoint_releases(self):
+        self._rule("max_amount", amount=100, required_level="manager")
+        order = self._create_order(self.lena, 400)
+        self._submit(order)
+        self.decide(order, self.approver_2)
+        self.assertEqual(order.state, "sale")
+
+    def test_absent_manager_goes_to_the_substitute(self):
+        self._rule("max_amount", amount=100, required_level="manager")
+        sam = self._create_sub_account("Sam Stand", is_order_approver=True)
+        today = self.env["res.partner"]._approval_today()
+        self.approver_2.partner_id.write(
+            {
+                "approval_substitute_id": sam.partner_id.id,
+                "approval_absent_from": today,
+                "approval_absent_to": today + timedelta(days=3),
+            }
+        )
+        order = self._create_order(self.lena, 400)
+        self._submit(order)
+        self.assertEqual(order.current_approver_id, sam.partner_id)
+        self.assertEqual(order.absent_approver_id, self.approver_2.partner_id)
+
+    def test_the_manager_buys_or_there_is_none(self):
+        self._rule("max_amount", amount=100, required_level="manager")
+        # The manager's own order goes above them (their next approver).
+        bea = self.approver_2
+        bea.partner_id.customer_department_id = self.logistics
+        order = self._create_order(bea, 400)
+        self._submit(order, bea)
+        self.assertEqual(order.current_approver_id, self.approver_3.partner_id)
+        # Sales has no manager, Pia no department: their chain.
+        for user in (self.dan, self.pia):
+            with self.subTest(user=user.name):
+                order = self._create_order(user, 400)
+                self._submit(order)
+                self.assertEqual(order.current_approver_id, self.approver_1.partner_id)
+        # Without a manager nor a next approver: the customer admins.
+        order = self._create_order(self.free_buyer, 400)
+        self.logistics.manager_id = False
+        self._submit(order)
+        self.assertFalse(order.current_approver_id)
+        self.assertEqual(order._customer_approval_deciders(), self.admin.partner_id)
+
+    def test_placed_on_behalf_by_the_manager_goes_above_them(self):
+        self._rule("max_amount", amount=100, required_level="manager")
+        order = self._create_order(self.lena, 400)
+        order.placed_by_partner_id = self.approver_2.partner_id
+        self._submit(order)
+        self.assertEqual(order.current_approver_id, self.approver_3.partner_id)
+        with self.assertRaises(AccessError):
+            self.decide(order, self.approver_2)
+
+    def test_admin_level_only_an_admin_releases(self):
+        self._budget(100, required_level="admin")
+        self._rule("max_amount", amount=100, required_level="manager")
+        order = self._create_order(self.lena, 400)
+        self.assertEqual(order._customer_approval_required_level(), "admin")
+        self._submit(order)
+        self.assertFalse(order.current_approver_id)
+        self.assertEqual(order._customer_approval_deciders(), self.admin.partner_id)
+        for user in (self.approver_1, self.approver_2, self.approver_3):
+            with self.subTest(user=user.name), self.assertRaises(AccessError):
+                self.decide(order, user)
+        self.decide(order, self.admin)
+        self.assertEqual(order.state, "sale")
+
+    def test_admin_above_breakpoint_passes_to_admins_only(self):
+        self._rule("max_amount", amount=100, required_level="admin")
+        ada = self.admin.partner_id
+        ada.write(
+            {
+                "is_order_approver": True,
+                "approval_breakpoint_enabled": True,
+                "approval_breakpoint": 200,
+                "next_approver_id": self.approver_3.partner_id.id,
+            }
+        )
+        second = self._create_sub_account("Adam Second", is_customer_admin=True)
+        order = self._create_order(self.lena, 400)
+        self._submit(order)
+        self.decide(order, self.admin)
+        self.assertEqual(order.approval_state, "waiting")
+        self.assertFalse(order.current_approver_id, "to the admins, not to Carl")
+        self.assertEqual(order._customer_approval_deciders(), second.partner_id)
+        with self.assertRaises(AccessError):
+            self.decide(order, self.approver_3)
+        self.decide(order, second)
+        self.assertEqual(order.state, "sale")
+        # The only admin: their approval is final.
+        second.partner_id.is_customer_admin = False
+        order = self._create_order(self.lena, 400)
+        self._submit(order)
+        self.decide(order, self.admin)
+        self.assertEqual(order.state, "sale")
+
+    def test_chain_level_and_buyer_settings_together(self):
+        self._rule("max_amount", amount=100)
+        # Bob: breakpoint 500 and the rule; both reasons, his chain.
+        order = self._create_order(self.buyer, 600)
+        self.assertEqual(self.codes(order), ["breakpoint", "max_amount"])
+        self.assertFalse(order._customer_approval_required_level())
+        self._submit(order)
+        self.assertEqual(order.current_approver_id, self.approver_1.partner_id)
+
+
+class TestRefusalGate(PurchasingCase):
+    """A refused order is not confirmed, paid nor signed, whatever the path."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rule("max_amount", amount=300, exceeded_action="refuse")
+        cls.provider = cls.env["payment.provider"].create(
+            {"name": "Refusal test provider", "state": "test", "code": "none"}
+        )
+        cls.payment_method = cls.env["payment.method"].create(
+            {"name": "Refusal test method", "code": "refusal_test_method"}
+        )
+
+    def test_every_path_refuses(self):
+        cart = self._create_order(self.lena, 400)
+        cart.website_id = self.website
+        cart.require_payment = True
+        with self.assertRaisesRegex(ValidationError, "cannot be placed"):
+            cart._check_cart_is_ready_to_be_paid()
+        with self.assertRaisesRegex(ValidationError, "cannot be placed"):
+            self.env["payment.transaction"].create(
+                {
+                    "provider_id": self.provider.id,
+                    "payment_method_id": self.payment_method.id,
+                    "amount": cart.amount_total,
+                    "currency_id": cart.currency_id.id,
+                    "partner_id": cart.partner_id.id,
+                    "sale_order_ids": [Command.set(cart.ids)],
+                }
+            )
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            cart._validate_order()
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            cart.with_user(self.lena).action_confirm()
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            cart.with_user(self.salesperson).action_confirm()
+        self.assertFalse(cart._has_to_be_paid())
+        self.assertFalse(cart._has_to_be_signed())
+        self.assertEqual(cart.state, "draft")
+        self.assertFalse(cart.transaction_ids)
+
+    def test_the_vendors_phone_order_stays_the_vendors(self):
+        phone_order = self._create_order(self.lena, 400)
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            phone_order.with_user(self.lena).action_confirm()
+        phone_order.with_user(self.salesperson).action_confirm()
+        self.assertEqual(phone_order.state, "sale")
+
+
+@tagged("post_install", "-at_install")
+class TestNoReasonConfirmation(PurchasingCase):
+    """An order that needs no approval spends the budget when confirmed; the
+    next one then needs approval."""
+
+    def test_confirmation_spends_and_stamps(self):
+        self._budget(1000)
+        first = self._create_order(self.lena, 700)
+        first.website_id = self.website
+        self.assertFalse(self._submit(first), "no reason: the normal checkout")
+        # as the shop's payment confirms it (as superuser, a web order)
+        first.action_confirm()
+        self.assertEqual(first.state, "sale")
+        self.assertEqual(first.customer_department_code, "LOG")
+        second = self._create_order(self.lena, 400)
+        second.website_id = self.website
+        with self.assertRaisesRegex(UserError, "needs the approval"):
+            second.action_confirm()
+        self.assertTrue(self._submit(second))
+        self.assertEqual(second.approval_reason_ids.code, "budget")
+        self.assertEqual(fields.Date.to_date(second.date_order), date(2026, 12, 15))
+
+
+@tagged("post_install", "-at_install")
+class TestPurchasingApi(HttpCase):
+    """A portal user over the external API (JSON-2 with an API key, XML-RPC with
+    a password) meets the rules the portal meets."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        company = cls.env["res.partner"].create(
+            {"name": "Apiary Tools AB", "is_company": True}
+        )
+        cls.approver = create_sub_account(
+            cls.env, "api-approver@apiary.example", company, is_order_approver=True
+        )
+        cls.buyer = create_sub_account(
+            cls.env,
+            "api-buyer@apiary.example",
+            company,
+            next_approver_id=cls.approver.partner_id.id,
+        )
+        cls.env["customer.purchasing.rule"].create(
+            {
+                "company_partner_id": company.id,
+                "rule_type": "max_amount",
+                "amount": 300,
+                "exceeded_action": "refuse",
+            }
+        )
+        cls.env["customer.budget"].create(
+            {"partner_id": cls.buyer.partner_id.id, "amount": 100}
+        )
+        product = cls.env["product.product"].create(
+            {"name": "Bee smoker", "list_price": 10, "taxes_id": [Command.clear()]}
+        )
+        website = cls.env["website"].get_current_website()
+
+        def order(amount):
+            return cls.env["sale.order"].create(
+                {
+                    "partner_id": cls.buyer.partner_id.id,
+                    "website_id": website.id,
+                    "require_payment": False,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+
+        cls.refused = order(400)
+        cls.waiting = order(200)  # above the budget: needs approval
+        cls.waiting.with_user(cls.buyer).action_submit_for_customer_approval()
+        cls.env["ir.config_parameter"].set_param("portal.allow_api_keys", True)
+        cls.key = (
+            cls.env["res.users.apikeys"]
+            .with_user(cls.buyer)
+            ._generate(None, "Purchasing tool", datetime.now() + timedelta(hours=20))
+        )
+
+    def json2(self, model, method, **params):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.allow_requests(all_requests=True):
+            return api.call(
+                self.base_url(), get_db_name(), self.key, model, method, **params
+            )
+
+    def xmlrpc(self, model, method, *args):
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), self.buyer.id, self.buyer.login, model, method, list(args)
+        )
+
+    def assertUnchanged(self):
+        self.env.invalidate_all()
+        self.assertEqual(self.refused.state, "draft")
+        self.assertEqual(self.refused.approval_state, "none")
+        self.assertEqual(self.waiting.state, "sent")
+        self.assertEqual(self.waiting.approval_state, "waiting")
+
+    def test_json2(self):
+        self.assertEqual(self.waiting.approval_reason_ids.code, "budget")
+        for order, method, message in (
+            (self.refused, "action_submit_for_customer_approval", "cannot be placed"),
+            (self.refused, "action_confirm", "cannot be placed"),
+            (self.waiting, "action_confirm", "waits for the approval"),
+        ):
+            with self.subTest(method=method), self.assertRaises(api.OdooError) as error:
+                self.json2("sale.order", method, ids=order.ids)
+            self.assertEqual(error.exception.name, "odoo.exceptions.UserError")
+            self.assertIn(message, error.exception.message)
+        for model in ("customer.budget", "customer.purchasing.rule"):
+            with self.subTest(model=model), self.assertRaises(api.OdooError) as error:
+                self.json2(model, "search_read", domain=[], fields=["amount"])
+            self.assertEqual(error.exception.status, 403)
+            self.assertEqual(error.exception.name, "odoo.exceptions.AccessError")
+        self.assertUnchanged()
+
+    def test_xmlrpc(self):
+        for order, method, message in (
+            (self.refused, "action_submit_for_customer_approval", "cannot be placed"),
+            (self.refused, "action_confirm", "cannot be placed"),
+            (self.waiting, "action_confirm", "waits for the approval"),
+        ):
+            with self.subTest(method=method), self.assertRaises(Fault) as error:
+                self.xmlrpc("sale.order", method, order.ids)
+            self.assertIn(message, error.exception.faultString)
+        for model in ("customer.budget", "customer.purchasing.rule"):
+            with self.subTest(model=model), self.assertRaises(Fault) as error:
+                self.xmlrpc(model, "search_read", [], ["amount"])
+            self.assertIn("You are not allowed to access", error.exception.faultString)
+        self.assertUnchanged()
