@@ -178,14 +178,16 @@ class CustomerBudget(models.Model):
     @api.depends("department_id", "partner_id", "period")
     @api.depends_context("lang")
     def _compute_name(self):
-        labels = dict(self._fields["period"]._description_selection(self.env))
+        # One sentence per period: a lowered selection label reads wrong in
+        # languages that capitalise nouns.
         for budget in self:
             target = budget.department_id.name or budget.partner_id.name or ""
-            budget.name = _(
-                "%(target)s, per %(period)s",
-                target=target,
-                period=(labels.get(budget.period) or "").lower(),
-            )
+            if budget.period == "quarter":
+                budget.name = _("%(target)s, per quarter", target=target)
+            elif budget.period == "year":
+                budget.name = _("%(target)s, per year", target=target)
+            else:
+                budget.name = _("%(target)s, per month", target=target)
 
     @api.constrains("partner_id")
     def _check_partner(self):
