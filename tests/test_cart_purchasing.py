@@ -30,6 +30,11 @@ class TestCartPurchasing(HttpCase, CustomerApprovalCase):
                 "country_id": cls.env.ref("base.se").id,
             }
         )
+        # The shop prices the cart with the customer's pricelist: one in the
+        # company currency, whatever the demo data made the website's default.
+        cls.customer.property_product_pricelist = cls.env["product.pricelist"].create(
+            {"name": "Acme prices", "currency_id": cls.currency.id}
+        )
         cls.logistics = cls.env["customer.department"].create(
             {
                 "name": "Logistics",
@@ -247,6 +252,9 @@ class TestCartPurchasingTour(HttpCase, CustomerApprovalCase):
         fay = self.free_buyer.partner_id
         self.customer.write(self._shop_address())
         fay.write(self._shop_address())
+        self.customer.property_product_pricelist = self.env["product.pricelist"].create(
+            {"name": "Acme prices", "currency_id": self.currency.id}
+        )
         logistics = self.env["customer.department"].create(
             {"name": "Logistics", "company_partner_id": self.customer.id}
         )
