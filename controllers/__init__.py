@@ -11,4 +11,5 @@ from . import (
     substitute,
     team,
     team_addresses,
+    team_spending,
 )
