@@ -269,6 +269,9 @@ class TestTeamSpendingBudgets(HttpCase, CustomerApprovalCase):
         text = page.text
         self.assertIn("o_customer_spending_table", text)
         self.assertIn("Over budget", text)
+        footer = text[text.index("<tfoot") : text.index("</tfoot>")]
+        self.assertIn("Whole company", footer)
+        self.assertIn("1,320.00", footer)
         self.assertNotIn("Globex", text)
         chart = re.search(r'data-chart="([^"]*)"', text)
         self.assertTrue(chart, "no chart data")
