@@ -42,6 +42,7 @@ class ResPartner(models.Model):
         string="Spending",
         compute="_compute_customer_spending_html",
         sanitize=False,
+        groups="sales_team.group_sale_salesman",
         help="What the company spent in the current period against its budgets, "
         "and in each of the last twelve months.",
     )
