@@ -39,6 +39,8 @@
         "views/portal_orders_templates.xml",
         "views/portal_team_templates.xml",
         "views/portal_team_statistics_templates.xml",
+        "views/portal_team_spending_templates.xml",
+        "views/res_partner_spending_views.xml",
         "views/portal_team_addresses_templates.xml",
         "views/portal_team_departments_templates.xml",
         "views/website_sale_templates.xml",
@@ -60,6 +62,9 @@
         "views/sale_order_purchasing_views.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "website_sale_customer_approval/static/src/interactions/**/*",
+        ],
         "web.assets_tests": [
             "website_sale_customer_approval/static/tests/tours/**/*",
         ],

@@ -12,4 +12,5 @@ from . import (
     team,
     team_addresses,
     team_departments,
+    team_spending,
 )

@@ -20,6 +20,7 @@ from . import (
     res_partner_order_for,
     res_partner_reference,
     res_partner_shopping_list,
+    res_partner_spending,
     res_partner_substitute,
     res_partner_team,
     res_partner_team_department,

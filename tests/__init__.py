@@ -35,6 +35,7 @@ from . import (
     test_shopping_lists,
     test_substitutes,
     test_team_rules,
+    test_team_spending_budgets,
     test_team_statistics,
     test_tours,
     test_tours_lists,

@@ -1,0 +1,481 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import csv
+import io
+import json
+import re
+import zipfile
+from datetime import date, datetime
+from html import unescape
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import format_date
+
+from .common import CustomerApprovalCase
+
+try:
+    import openpyxl
+except ImportError:  # pragma: no cover
+    openpyxl = None
+
+
+@tagged("post_install", "-at_install")
+class TestTeamSpendingBudgets(HttpCase, CustomerApprovalCase):
+    """/my/team/statistics, tab "Budgets and spending": departments and people
+    against their budgets, the last 12 months, the orders behind a figure, the
+    export; the same figures on the company's contact form."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.tz = "Europe/Stockholm"
+        Department = cls.env["customer.department"]
+        cls.logistics = Department.create(
+            {"name": "Logistics", "company_partner_id": cls.customer.id}
+        )
+        cls.sales = Department.create(
+            {"name": "Sales", "company_partner_id": cls.customer.id}
+        )
+        (cls.buyer | cls.free_buyer).partner_id.customer_department_id = cls.logistics
+        cls.approver_1.partner_id.customer_department_id = cls.sales
+        Budget = cls.env["customer.budget"]
+        cls.logistics_budget = Budget.create(
+            {"department_id": cls.logistics.id, "amount": 1000, "period": "month"}
+        )
+        cls.fay_budget = Budget.create(
+            {
+                "partner_id": cls.free_buyer.partner_id.id,
+                "amount": 2000,
+                "period": "quarter",
+            }
+        )
+        # Another currency, at 2 of it for 1 of the company's, from today.
+        eur = cls.env.ref("base.EUR")
+        cls.foreign = eur if eur != cls.currency else cls.env.ref("base.CHF")
+        cls.foreign.active = True
+        today = fields.Date.today()
+        rate = cls.env["res.currency.rate"].search(
+            [
+                ("currency_id", "=", cls.foreign.id),
+                ("name", "=", today),
+                ("company_id", "in", [cls.env.company.id, False]),
+            ]
+        )
+        rate.unlink()
+        cls.env["res.currency.rate"].create(
+            {
+                "currency_id": cls.foreign.id,
+                "name": today,
+                "rate": 2.0 * cls.currency.rate,
+                "company_id": cls.env.company.id,
+            }
+        )
+        cls.local_pricelist = cls.env["product.pricelist"].create(
+            {"name": "Home prices", "currency_id": cls.currency.id}
+        )
+        cls.foreign_pricelist = cls.env["product.pricelist"].create(
+            {"name": "Export prices", "currency_id": cls.foreign.id}
+        )
+        cls.other_customer = cls.env["res.partner"].create(
+            {"name": "Globex Corp", "is_company": True}
+        )
+        cls.stranger_admin = cls._create_sub_account(
+            "Sam Stranger", company=cls.other_customer, is_customer_admin=True
+        )
+        cls.stranger_department = Department.create(
+            {"name": "Globex Purchasing", "company_partner_id": cls.other_customer.id}
+        )
+
+    def _order(self, partner, amount, pricelist=None, **values):
+        return self.env["sale.order"].create(
+            dict(
+                {
+                    "partner_id": partner.id,
+                    "user_id": self.salesperson.id,
+                    "pricelist_id": (pricelist or self.local_pricelist).id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                },
+                **values,
+            )
+        )
+
+    def _some_orders(self):
+        """Orders of this month: what spends and what does not."""
+        orders = {}
+        orders["released"] = self._order(self.free_buyer.partner_id, 300)
+        orders["released"].action_confirm()
+        orders["foreign"] = self._order(
+            self.free_buyer.partner_id, 400, pricelist=self.foreign_pricelist
+        )
+        orders["foreign"].action_confirm()
+        # Bob's breakpoint is 500: his orders wait for Alf Lead.
+        orders["waiting"] = self._order(self.buyer.partner_id, 700)
+        self._submit(orders["waiting"])
+        orders["rejected"] = self._order(self.buyer.partner_id, 600)
+        self._submit(orders["rejected"])
+        orders["rejected"].with_user(self.approver_1).action_customer_reject("No")
+        orders["withdrawn"] = self._order(self.buyer.partner_id, 550)
+        self._submit(orders["withdrawn"])
+        orders["withdrawn"].with_user(self.buyer).action_withdraw_customer_approval()
+        orders["cancelled"] = self._order(self.free_buyer.partner_id, 900)
+        orders["cancelled"].action_confirm()
+        orders["cancelled"]._action_cancel()
+        orders["quotation"] = self._order(self.free_buyer.partner_id, 800)
+        orders["sales"] = self._order(self.approver_1.partner_id, 120)
+        orders["sales"].action_confirm()
+        # Another customer's, and ours with another vendor company: never ours.
+        orders["stranger"] = self._order(self.stranger_admin.partner_id, 5000)
+        orders["stranger"].action_confirm()
+        other_vendor = self.env["res.company"].create({"name": "Other Vendor"})
+        orders["other_vendor"] = self._order(
+            self.free_buyer.partner_id,
+            7000,
+            company_id=other_vendor.id,
+            pricelist_id=False,
+        )
+        orders["other_vendor"].action_confirm()
+        return orders
+
+    def _overview(self, when=None):
+        return self.customer._get_customer_spending_overview(when=when)
+
+    def _row(self, rows, target):
+        found = [row for row in rows if row["target"] == target]
+        self.assertEqual(len(found), 1, target.display_name)
+        return found[0]
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+    def test_figures_count_what_spends(self):
+        orders = self._some_orders()
+        foreign = orders["foreign"]
+        self.assertEqual(foreign.currency_id, self.foreign)
+        self.assertAlmostEqual(foreign.currency_rate, 2.0)
+        self.assertEqual(orders["withdrawn"].approval_state, "withdrawn")
+        self.assertEqual(orders["rejected"].approval_state, "rejected")
+        overview = self._overview()
+        # Fay: 300 released + 400 of the other currency at 2 = 200.
+        fay = self._row(overview["people"], self.free_buyer.partner_id)
+        self.assertEqual(fay["spent"], 500.0)
+        self.assertEqual((fay["amount"], fay["left"]), (2000, 1500.0))
+        self.assertEqual(fay["percent"], 25)
+        self.assertEqual(fay["budget"], self.fay_budget)
+        # Bob: only the waiting order; no budget of his own.
+        bob = self._row(overview["people"], self.buyer.partner_id)
+        self.assertEqual(bob["spent"], 700.0)
+        self.assertFalse(bob["budget"])
+        self.assertIsNone(bob["amount"])
+        # Logistics: Fay and Bob, above its budget of 1,000.
+        logistics = self._row(overview["departments"], self.logistics)
+        self.assertEqual(logistics["spent"], 1200.0)
+        self.assertEqual(logistics["left"], 0.0)
+        self.assertTrue(logistics["over"])
+        self.assertEqual(logistics["percent"], 100)
+        # The budgets count the same.
+        self.assertEqual(
+            (self.logistics_budget.spent, self.fay_budget.spent), (1200.0, 500.0)
+        )
+        # Sales has no budget and still shows its spending of the month.
+        sales = self._row(overview["departments"], self.sales)
+        self.assertEqual((sales["spent"], sales["amount"]), (120.0, None))
+        today = fields.Date.context_today(self.customer)
+        self.assertEqual(
+            sales["period_name"], format_date(self.env, today, date_format="MMMM")
+        )
+        self.assertEqual(overview["company"]["spent"], 1320.0)
+        # Nobody of another company; the last month of the chart is this one.
+        people = [row["target"] for row in overview["people"]]
+        self.assertNotIn(self.stranger_admin.partner_id, people)
+        self.assertEqual(overview["by_month"]["total"][-1], 1320.0)
+        series = {
+            s["label"]: s["amounts"][-1] for s in overview["by_month"]["departments"]
+        }
+        self.assertEqual(series, {"Logistics": 1200.0, "Sales": 120.0})
+        # The vendor sees the same on the company's contact form.
+        html = str(self.customer.customer_spending_html)
+        self.assertIn("Logistics", html)
+        self.assertIn("1,200.00", html)
+        self.assertIn("1,320.00", html)
+        self.assertNotIn("Globex", html)
+        self.assertFalse(self.buyer.partner_id.customer_spending_html)
+        by_month = self.customer._get_customer_spending_by_month()
+        self.assertEqual(by_month["total"], overview["by_month"]["total"])
+
+    def test_months_in_the_company_time_zone(self):
+        # Auckland is at UTC+13 in summer (until 6 April 2025 and from 28
+        # September 2025), UTC+12 in winter.
+        self.customer.tz = "Pacific/Auckland"
+        when = datetime(2026, 3, 15, 0, 0)
+        dates = {
+            # 1 February, 01:00 in Auckland: February
+            "feb_first": (datetime(2026, 1, 31, 12, 0), 100),
+            # 31 January, 23:00 in Auckland: January
+            "jan_last": (datetime(2026, 1, 31, 10, 0), 10),
+            # 1 April 2025, 01:00: the first month of the twelve
+            "first_month": (datetime(2025, 3, 31, 12, 0), 1000),
+            # 31 March 2025, 23:00: before the twelve months
+            "too_old": (datetime(2025, 3, 31, 10, 0), 5000),
+        }
+        orders = {}
+        for key, (when_placed, amount) in dates.items():
+            orders[key] = self._order(self.buyer.partner_id, amount)
+            orders[key].action_confirm()
+            orders[key].date_order = when_placed
+        by_month = self.customer._get_customer_spending_by_month(when=when)
+        self.assertEqual(by_month["months"][0], date(2025, 4, 1))
+        self.assertEqual(by_month["months"][-1], date(2026, 3, 1))
+        total = dict(zip(by_month["months"], by_month["total"], strict=True))
+        self.assertEqual(total[date(2026, 2, 1)], 100)
+        self.assertEqual(total[date(2026, 1, 1)], 10)
+        self.assertEqual(total[date(2025, 4, 1)], 1000)
+        self.assertEqual(sum(by_month["total"]), 1110)
+        # The budget's month is the same calendar.
+        self.assertEqual(
+            self.logistics_budget._get_spending(when=datetime(2026, 2, 10))[
+                self.logistics_budget
+            ],
+            100,
+        )
+        overview = self._overview(when=datetime(2026, 2, 10))
+        self.assertEqual(
+            self._row(overview["departments"], self.logistics)["spent"], 100
+        )
+        # The drill-down of February holds the order of 1 February only.
+        domain = self.customer._get_customer_spending_orders_domain(
+            date(2026, 2, 1), date(2026, 2, 28), department=self.logistics
+        )
+        found = self.env["sale.order"].search(domain)
+        self.assertEqual(found, orders["feb_first"])
+
+    # ------------------------------------------------------------------
+    # The page
+    # ------------------------------------------------------------------
+    def test_page_shows_budgets_and_chart(self):
+        self._some_orders()
+        self.authenticate(self.admin.login, self.admin.login)
+        page = self.url_open("/my/team/statistics")
+        self.assertEqual(page.status_code, 200)
+        text = page.text
+        self.assertIn("o_customer_spending_table", text)
+        self.assertIn("Over budget", text)
+        footer = text[text.index("<tfoot") : text.index("</tfoot>")]
+        self.assertIn("Whole company", footer)
+        self.assertIn("1,320.00", footer)
+        self.assertNotIn("Globex", text)
+        chart = re.search(r'data-chart="([^"]*)"', text)
+        self.assertTrue(chart, "no chart data")
+        data = json.loads(unescape(chart.group(1)))
+        self.assertEqual(len(data["labels"]), 12)
+        self.assertEqual(
+            {d["label"]: d["data"][-1] for d in data["datasets"]},
+            {"Logistics": 1200.0, "Sales": 120.0},
+        )
+        self.assertEqual(data["total"][-1], 1320.0)
+        # The other tab: the spending per person over a date range.
+        people = self.url_open("/my/team/statistics?view=people").text
+        self.assertIn("o_team_statistics_total", people)
+        self.assertNotIn("o_customer_spending_table", people)
+
+    def test_query_count_of_the_page_is_bounded(self):
+        def count_queries():
+            """The queries of the page (caches warm) and of its figures."""
+            self.url_open("/my/team/statistics")
+            before = self.cr.sql_log_count
+            response = self.url_open("/my/team/statistics")
+            self.assertEqual(response.status_code, 200)
+            page = self.cr.sql_log_count - before
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self._overview()
+            return page, self.cr.sql_log_count - before
+
+        def add_people(number):
+            for n in range(number):
+                person = self.env["res.partner"].create(
+                    {
+                        "name": f"Person {len(self.people) + 1:03d}",
+                        "parent_id": self.customer.id,
+                        "customer_department_id": (
+                            self.logistics if n % 2 else self.sales
+                        ).id,
+                    }
+                )
+                self.people.append(person)
+                self.env["customer.budget"].create(
+                    {"partner_id": person.id, "amount": 500, "period": "month"}
+                )
+                self._order(person, 10 + n).action_confirm()
+
+        self.people = []
+        add_people(3)
+        self.authenticate(self.admin.login, self.admin.login)
+        few = count_queries()
+        add_people(27)
+        many = count_queries()
+        page = self.url_open("/my/team/statistics").text
+        self.assertIn("Person 030", page)
+        # Measured: 19 for the page (session, layout and figures), 12 for the
+        # figures (one aggregated query of the 12 months, one of the budgets'
+        # spending, the searches and reads of budgets, departments, people).
+        self.assertEqual(few, many, "queries for 3 and for 30 people and orders")
+        self.assertLessEqual(many[1], 12)
+
+    # ------------------------------------------------------------------
+    # Drill-down
+    # ------------------------------------------------------------------
+    def test_drill_down_shows_the_right_orders(self):
+        orders = self._some_orders()
+        self.authenticate(self.admin.login, self.admin.login)
+        page = self.url_open("/my/team/statistics").text
+        link = re.search(
+            r'href="(/my/team/statistics/orders\?[^"]*department_id=%d[^"]*)"'
+            % self.logistics.id,
+            page,
+        )
+        self.assertTrue(link, "no link to the orders of Logistics")
+        detail = self.url_open(unescape(link.group(1)))
+        self.assertEqual(detail.status_code, 200)
+        shown = {
+            key for key, order in orders.items() if f">{order.name}<" in detail.text
+        }
+        self.assertEqual(shown, {"released", "foreign", "waiting"})
+        self.assertIn("1,200.00", detail.text)  # what they spent, converted
+        # One person, one period.
+        today = fields.Date.context_today(self.customer)
+        first = today.replace(day=1)
+        detail = self.url_open(
+            "/my/team/statistics/orders?person_id=%d&date_from=%s&date_to=%s"
+            % (self.buyer.partner_id.id, first, today)
+        ).text
+        shown = {key for key, order in orders.items() if f">{order.name}<" in detail}
+        self.assertEqual(shown, {"waiting"})
+        # Another company's department or person: not found.
+        for url in (
+            f"/my/team/statistics/orders?department_id={self.stranger_department.id}",
+            f"/my/team/statistics/orders?person_id={self.stranger_admin.partner_id.id}",
+            "/my/team/statistics/orders?department_id=abc",
+        ):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
+        # Paginated.
+        many = self.env["sale.order"]
+        for amount in range(1, 23):
+            many |= self._order(self.approver_1.partner_id, amount)
+        many.action_confirm()
+        first_page = self.url_open(
+            f"/my/team/statistics/orders?department_id={self.sales.id}"
+        ).text
+        link = re.search(
+            r'href="(/my/team/statistics/orders/page/2\?[^"]*)"', first_page
+        )
+        self.assertTrue(link, "no link to the second page")
+        second_page = self.url_open(unescape(link.group(1))).text
+        names = [o.name for o in many | orders["sales"]]
+        on_first = {n for n in names if f">{n}<" in first_page}
+        on_second = {n for n in names if f">{n}<" in second_page}
+        self.assertEqual(len(on_first), 20)
+        self.assertEqual(len(on_second), 3)
+        self.assertFalse(on_first & on_second)
+
+    # ------------------------------------------------------------------
+    # Export
+    # ------------------------------------------------------------------
+    def _export(self, kind):
+        return self.url_open(f"/my/team/statistics/export?format={kind}")
+
+    def test_export_as_customer_admin(self):
+        self._some_orders()
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.admin.lang = "fr_FR"
+        self.authenticate(self.admin.login, self.admin.login)
+        month = fields.Date.context_today(self.customer).replace(day=1)
+        month_fr = format_date(
+            self.env(context={"lang": "fr_FR"}), month, date_format="MMMM y"
+        )
+
+        response = self._export("xlsx")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.headers["Content-Type"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        disposition = response.headers["Content-Disposition"]
+        self.assertTrue(disposition.startswith("attachment;"), disposition)
+        self.assertIn(".xlsx", disposition)
+        self.assertIn("Acme", disposition)
+        if openpyxl:
+            book = openpyxl.load_workbook(io.BytesIO(response.content))
+            budgets, months = book.worksheets
+            rows = [list(row) for row in budgets.iter_rows(values_only=True)]
+            month_rows = [list(row) for row in months.iter_rows(values_only=True)]
+        else:
+            with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+                self.assertIn("xl/worksheets/sheet2.xml", archive.namelist())
+                shared = archive.read("xl/sharedStrings.xml").decode()
+            self.assertIn("Logistics", shared)
+            self.assertIn(month_fr, shared)
+            rows = month_rows = None
+        if rows:
+            logistics = next(row for row in rows if row[1] == "Logistics")
+            self.assertEqual(logistics[4:7], [1000, 1200, 0])
+            fay = next(row for row in rows if row[1] == self.free_buyer.name)
+            self.assertEqual(fay[2], "Logistics")
+            self.assertEqual(fay[4:7], [2000, 500, 1500])
+            self.assertEqual(len(month_rows), 13)  # the header and 12 months
+            self.assertEqual(month_rows[-1][0], month_fr)
+            self.assertEqual(month_rows[-1][-1], 1320)
+            self.assertFalse([row for row in rows if row[1] == "Globex Corp"])
+
+        response = self._export("csv")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.headers["Content-Type"].startswith("text/csv"))
+        self.assertIn(".csv", response.headers["Content-Disposition"])
+        lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        logistics = next(line for line in lines if line[1:2] == ["Logistics"])
+        self.assertEqual([float(v) for v in logistics[4:7]], [1000, 1200, 0])
+        self.assertIn(month_fr, [line[0] for line in lines if line])
+        bob = next(line for line in lines if line[1:2] == [self.buyer.name])
+        self.assertEqual(bob[4], "")  # no budget
+        self.assertEqual(float(bob[5]), 700)
+
+    def test_export_refused_to_others(self):
+        self._some_orders()
+        self.authenticate(self.buyer.login, self.buyer.login)
+        self.assertEqual(self._export("xlsx").status_code, 404)
+        self.assertEqual(self._export("csv").status_code, 404)
+        # Another company's admin exports their own company only.
+        self.authenticate(self.stranger_admin.login, self.stranger_admin.login)
+        response = self._export("csv")
+        self.assertEqual(response.status_code, 200)
+        content = response.content.decode("utf-8-sig")
+        self.assertIn("Sam Stranger", content)
+        for name in ("Logistics", self.buyer.name, self.free_buyer.name, "Acme"):
+            self.assertNotIn(name, content)
+        self.assertNotIn("Acme", response.headers["Content-Disposition"])
+        # A format of no kind.
+        self.authenticate(self.admin.login, self.admin.login)
+        self.assertEqual(self._export("pdf").status_code, 404)
+        # Nobody logged in: to the login page.
+        self.authenticate(None, None)
+        response = self.url_open(
+            "/my/team/statistics/export?format=csv", allow_redirects=False
+        )
+        self.assertIn(response.status_code, (302, 303))
+
+    def test_chart_is_drawn(self):
+        self._some_orders()
+        self.start_tour(
+            "/my/team/statistics",
+            "customer_approval_team_spending_chart",
+            login=self.admin.login,
+        )
