@@ -23,6 +23,7 @@ from .customer_budget import (
     SPENDING_FIELDS,
     SPENDING_ORDERS_DOMAIN,
     SPENDING_ORDERS_SQL,
+    period_timezone,
 )
 
 SPENDING_MONTHS = 12
@@ -67,8 +68,7 @@ class ResPartner(models.Model):
         company's, else the vendor's, else UTC; the same as the budgets'
         periods (customer.budget._get_timezone)."""
         self.ensure_one()
-        name = self.tz or self.env.company.partner_id.tz
-        return pytz.timezone(name) if name in pytz.all_timezones_set else pytz.utc
+        return period_timezone(self, self.env.company.partner_id)
 
     def _get_customer_spending_months(self, when=None, months=SPENDING_MONTHS):
         """The first days of the last ``months`` local months, the oldest first,
