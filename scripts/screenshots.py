@@ -324,7 +324,7 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def pages(waiting, shopping_list):
+def pages(waiting, shopping_list, department):
     """What to take: name, login, path; optionally the seconds to wait after the
     load, the notebook tab to click, the sizes and the tallest picture of each."""
     return [
@@ -362,7 +362,15 @@ def pages(waiting, shopping_list):
             "name": "team_statistics",
             "user": "anna@fjord.example",
             "path": "/my/team/statistics",
+            "settle": 3,  # the chart is drawn after the page
         },
+        {
+            "name": "team_department",
+            "user": "anna@fjord.example",
+            "path": f"/my/team/departments/{department}",
+        },
+        # Maja's cart says before checkout why it will need approval.
+        {"name": "cart_notice", "user": "maja@fjord.example", "path": "/shop/cart"},
         {
             "name": "backoffice_order",
             "user": "admin",
@@ -404,13 +412,14 @@ def main():
     admin = Admin(url, args.db)
     waiting = admin.ref(f"{MODULE}.sale_order_maja_waiting")
     shopping_list = admin.ref(f"{MODULE}.shopping_list_workshop_consumables")
+    department = admin.ref(f"{MODULE}.department_fjord_logistics")
     sessions = {user: login(url, args.db, user) for user in LOGINS}
     fill_cart(url, admin, sessions["maja@fjord.example"])
 
     OUT.mkdir(parents=True, exist_ok=True)
     browser = Browser(args.chromium)
     try:
-        for page in pages(waiting, shopping_list):
+        for page in pages(waiting, shopping_list, department):
             if args.only and args.only not in page["name"]:
                 continue
             log(f"{page['name']}: {page['path']} as {page['user']}")
