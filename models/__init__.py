@@ -49,7 +49,12 @@ from . import (
 
 # isort: split
 # These extend the team service, the routing and the gate: loaded after them.
-from . import res_partner_delivery, sale_order_delivery, sale_order_purchasing
+from . import (
+    res_partner_delivery,
+    sale_order_delivery,
+    sale_order_purchasing,
+    sale_order_purchasing_routing,
+)
 
 # isort: split
 # Orders placed on behalf refine the routing and the substitutes: loaded after
