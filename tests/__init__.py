@@ -28,6 +28,7 @@ from . import (
     test_portal_team,
     test_purchasing_backoffice,
     test_purchasing_performance,
+    test_purchasing_routing,
     test_purchasing_rules,
     test_purchasing_smoke,
     test_routing,
