@@ -100,17 +100,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         department = person = None
         url_args = {}
         if department_id:
-            department = (
-                request.env["customer.department"]
-                .sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("id", "=", self._to_id(department_id)),
-                        ("company_partner_id", "=", company.id),
-                    ]
-                )
-            )
+            department = admin._get_team_department(self._to_id(department_id))
             if not department:
                 raise request.not_found()
             url_args["department_id"] = department.id
