@@ -92,14 +92,10 @@ class SaleOrder(models.Model):
             )
         return reasons
 
-    def _customer_approval_gate_error(self, customer_side=None):
-        if (self.approval_state or "none") == "none":
-            if customer_side is None:
-                customer_side = self.env.user.share
-            if customer_side or self._customer_approval_is_controlled():
-                if error := self.sudo()._customer_delivery_address_error():
-                    return error
-        return super()._customer_approval_gate_error(customer_side)
+    def _customer_approval_refusal(self):
+        return self._customer_delivery_address_error() or (
+            super()._customer_approval_refusal()
+        )
 
     def action_submit_for_customer_approval(self):
         self.ensure_one()

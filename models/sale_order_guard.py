@@ -44,19 +44,7 @@ class SaleOrder(models.Model):
         if state == "approved":
             return False
         if state == "none":
-            if customer_side is None:
-                customer_side = self.env.user.share
-            if (customer_side or self._customer_approval_is_controlled()) and (
-                self._customer_approval_reasons()
-            ):
-                return _(
-                    "Order %s needs the approval of your company: it cannot be "
-                    "confirmed or paid before an approver has released it. Please "
-                    'use "Submit for approval" (at the last step of the checkout, '
-                    "or on the page of the order).",
-                    self.name,
-                )
-            return False
+            return self._customer_approval_unsubmitted_error(customer_side)
         if state not in BLOCKED_APPROVAL_STATES:
             return False
         messages = {
@@ -85,6 +73,34 @@ class SaleOrder(models.Model):
             ),
         }
         return messages[state]
+
+    def _customer_approval_unsubmitted_error(self, customer_side=None):
+        """The gate for an order never submitted: refused outright, or in need
+        of approval (see _customer_approval_gate_error)."""
+        self.ensure_one()
+        if customer_side is None:
+            customer_side = self.env.user.share
+        if not (customer_side or self._customer_approval_is_controlled()):
+            return False
+        # What no approver can release comes before what needs approval.
+        if error := self.sudo()._customer_approval_refusal():
+            return error
+        if self._customer_approval_reasons():
+            return _(
+                "Order %s needs the approval of your company: it cannot be "
+                "confirmed or paid before an approver has released it. Please "
+                'use "Submit for approval" (at the last step of the checkout, '
+                "or on the page of the order).",
+                self.name,
+            )
+        return False
+
+    def _customer_approval_refusal(self):
+        """Why the order may not be placed at all, whatever an approver says
+        (a delivery address, a purchasing rule or a budget that refuses it), or
+        False. Asked by the gate for the customer's orders."""
+        self.ensure_one()
+        return False
 
     def _customer_approval_check_gate(self, customer_side=None):
         """Raise the gate's error of the first order that may not go on."""

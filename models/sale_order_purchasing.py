@@ -366,14 +366,10 @@ class SaleOrder(models.Model):
             order._customer_purchasing_stamp()
         return super().action_confirm()
 
-    def _customer_approval_gate_error(self, customer_side=None):
-        if (self.approval_state or "none") == "none":
-            if customer_side is None:
-                customer_side = self.env.user.share
-            if customer_side or self._customer_approval_is_controlled():
-                if error := self.sudo()._customer_purchasing_refusal():
-                    return error
-        return super()._customer_approval_gate_error(customer_side)
+    def _customer_approval_refusal(self):
+        return self._customer_purchasing_refusal() or (
+            super()._customer_approval_refusal()
+        )
 
     @api.depends(
         "partner_id.customer_department_id", "partner_id.commercial_partner_id"
