@@ -31,6 +31,7 @@ from . import (
     sale_order_approval_reason,
     sale_order_approval_token,
     sale_order_assortment,
+    sale_order_binding,
     sale_order_cart_notice,
     sale_order_escalation,
     sale_order_free_text,

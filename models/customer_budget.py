@@ -37,9 +37,17 @@ LEVEL_RANK = {False: 0, "chain": 0, "manager": 1, "admin": 2}
 # customer's approval, or approved and awaiting the buyer's payment; never
 # rejected, withdrawn or cancelled ones, nor an approved order that the vendor
 # cancelled and set back to a quotation.
+# Transactions whose money is on its way or taken: the order they pay reserves
+# what it spends until they are cancelled.
+PAYING_TRANSACTION_STATES = ("pending", "authorized", "done")
 SPENDING_ORDERS_SQL = SQL(
     "(so.state = 'sale' OR (so.approval_state = 'waiting' AND so.state != 'cancel')"
-    " OR (so.approval_state = 'approved' AND so.state = 'sent'))"
+    " OR (so.approval_state = 'approved' AND so.state = 'sent')"
+    " OR (so.state IN ('draft', 'sent') AND EXISTS ("
+    "SELECT 1 FROM sale_order_transaction_rel paying_rel"
+    " JOIN payment_transaction paying ON paying.id = paying_rel.transaction_id"
+    " WHERE paying_rel.sale_order_id = so.id AND paying.state IN %s)))",
+    PAYING_TRANSACTION_STATES,
 )
 # The fields of sale_order the spending queries read.
 SPENDING_FIELDS = [
@@ -52,12 +60,22 @@ SPENDING_FIELDS = [
     "partner_id",
     "customer_department_id",
     "company_id",
+    "transaction_ids",
 ]
+# The orders that spend, as a domain (the lists behind a figure): those placed.
+# Carts being paid reserve their amount in SPENDING_ORDERS_SQL, which guards
+# what is left; they are listed once confirmed.
 SPENDING_ORDERS_DOMAIN = (
     Domain("state", "=", "sale")
     | (Domain("approval_state", "=", "waiting") & Domain("state", "!=", "cancel"))
     | (Domain("approval_state", "=", "approved") & Domain("state", "=", "sent"))
 )
+
+
+def flush_spending(env):
+    """Write pending changes of what SPENDING_ORDERS_SQL reads."""
+    env["sale.order"].flush_model(SPENDING_FIELDS)
+    env["payment.transaction"].flush_model(["state"])
 
 
 def period_start(period, day):
@@ -249,7 +267,7 @@ class CustomerBudget(models.Model):
         """
         if not self:
             return {}
-        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        flush_spending(self.env)
         self.env.cr.execute(self._get_spending_query(exclude_order, when))
         spent = dict(self.env.cr.fetchall())
         return {

@@ -6,6 +6,7 @@ approval, or refuses the order."""
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, EXCEEDED_ACTIONS, REQUIRED_LEVELS
 
@@ -131,6 +132,78 @@ class CustomerPurchasingRule(models.Model):
                 raise ValidationError(_("Choose the product categories of the rule."))
             if rule.rule_type == "order_count" and not rule.period:
                 raise ValidationError(_("Choose the period of the number of orders."))
+
+    @api.constrains(
+        "rule_type",
+        "amount",
+        "exceeded_action",
+        "active",
+        "scope",
+        "department_id",
+        "partner_ids",
+        "company_id",
+    )
+    def _check_refusals_leave_room(self):
+        """A refusing minimum above a refusing maximum for the same people would
+        refuse every order they place: refused when saved, with both rules."""
+        bounds = ("min_amount", "max_amount")
+        refusing = self.filtered(
+            lambda r: (
+                r.active and r.exceeded_action == "refuse" and r.rule_type in bounds
+            )
+        )
+        if not refusing:
+            return
+        candidates = self.sudo().search(
+            [
+                ("company_partner_id", "in", refusing.company_partner_id.ids),
+                ("exceeded_action", "=", "refuse"),
+                ("rule_type", "in", bounds),
+            ]
+        )
+        for rule in refusing.sudo():
+            for other in candidates:
+                if other.rule_type == rule.rule_type or (
+                    (other.company_partner_id, other.company_id)
+                    != (rule.company_partner_id, rule.company_id)
+                ):
+                    continue
+                minimum, maximum = (
+                    (rule, other) if rule.rule_type == "min_amount" else (other, rule)
+                )
+                if rule.currency_id.compare_amounts(
+                    minimum.amount, maximum.amount
+                ) > 0 and rule._overlaps(other):
+                    raise ValidationError(
+                        _(
+                            "%(minimum)s refuses orders below %(low)s and "
+                            "%(maximum)s refuses orders above %(high)s: nobody "
+                            "could order under both. Lower the minimum, raise the "
+                            "maximum, or let one of them ask for approval.",
+                            minimum=minimum.display_name,
+                            low=format_amount(
+                                self.env, minimum.amount, rule.currency_id
+                            ),
+                            maximum=maximum.display_name,
+                            high=format_amount(
+                                self.env, maximum.amount, rule.currency_id
+                            ),
+                        )
+                    )
+
+    def _overlaps(self, other):
+        """Whether the two rules apply to someone in common (today's members of
+        a department)."""
+        self.ensure_one()
+        if "company" in (self.scope, other.scope):
+            return True
+        if self.scope == other.scope == "department":
+            return self.department_id == other.department_id
+        if self.scope == other.scope == "partners":
+            return bool(self.partner_ids & other.partner_ids)
+        department = (self | other).department_id
+        people = (self | other).partner_ids
+        return any(person._get_active_department() == department for person in people)
 
     def _applies_to(self, buyer, department):
         """Whether the rule applies to an order of ``buyer`` in ``department``."""

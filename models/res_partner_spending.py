@@ -23,6 +23,7 @@ from .customer_budget import (
     SPENDING_FIELDS,
     SPENDING_ORDERS_DOMAIN,
     SPENDING_ORDERS_SQL,
+    flush_spending,
     period_timezone,
 )
 
@@ -93,7 +94,7 @@ class ResPartner(models.Model):
         self.ensure_one()
         zone = self._get_customer_spending_timezone()
         company = self.env.company
-        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        flush_spending(self.env)
         self.env["res.partner"].flush_model(["commercial_partner_id"])
         self.env.cr.execute(
             SQL(

@@ -21,13 +21,12 @@ APPROVAL_STATES = [
     ("withdrawn", "Withdrawn by buyer"),
     ("cancelled", "Cancelled by vendor"),
 ]
-# States a submission starts from: never submitted, or a round that ended.
-SUBMITTABLE_APPROVAL_STATES = ("none", "rejected", "withdrawn", "cancelled")
 # The vendor may not confirm, invoice nor take payment of an order in these states
 # (nor of a web-shop order in "none" whose buyer's settings give reasons).
 BLOCKED_APPROVAL_STATES = ("waiting", "rejected", "withdrawn", "cancelled")
 # States that end a round: set back to quotation, such an order can be submitted
-# again for a new round.
+# again for a new round (so can an approved one that changed after its release:
+# approval_resubmittable).
 ENDED_APPROVAL_STATES = ("rejected", "withdrawn", "cancelled")
 # The only state an approver decides in.
 DECIDING_STATE = "waiting"
@@ -36,6 +35,7 @@ DECIDING_STEPS = ("passed_on", "released", "rejected")
 # Fields only the approval engine writes (it does so as superuser, after its checks).
 ENGINE_FIELDS = {
     "approval_state",
+    "approval_fingerprint",
     "current_approver_id",
     "absent_approver_id",
     "placed_by_partner_id",
@@ -53,6 +53,11 @@ FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"
 PREPAYMENT_PARAM = "website_sale_customer_approval.prepayment"
 EMAIL_DECISION_DAYS_PARAM = "website_sale_customer_approval.email_decision_days"
+# The days settings: (parameter, value when it was never set). 0 turns off.
+DAYS_SETTINGS = {
+    REMINDER_DAYS_PARAM: 2,
+    EMAIL_DECISION_DAYS_PARAM: 7,
+}
 
 MAIL_TEMPLATES = {
     "request": "website_sale_customer_approval.mail_template_approval_request",
@@ -68,6 +73,16 @@ MAIL_TEMPLATES = {
         "website_sale_customer_approval.mail_template_approval_escalated_notice"
     ),
 }
+
+
+def get_days_setting(env, param):
+    """A days setting of the vendor: the stored number, 0 included (it turns
+    the feature off), else its default."""
+    value = env["ir.config_parameter"].sudo().get_param(param)
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return DAYS_SETTINGS[param]
 
 
 def format_quantity(quantity):

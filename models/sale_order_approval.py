@@ -12,9 +12,7 @@ from odoo.tools import SQL, str2bool
 
 from .sale_order import (
     DECIDING_STATE,
-    ENDED_APPROVAL_STATES,
     PREPAYMENT_PARAM,
-    SUBMITTABLE_APPROVAL_STATES,
 )
 
 
@@ -159,18 +157,22 @@ class SaleOrder(models.Model):
         self._customer_approval_lock()
         if self.approval_state == DECIDING_STATE:
             raise UserError(_("Order %s already waits for approval.", self.name))
-        if (self.approval_state or "none") not in SUBMITTABLE_APPROVAL_STATES or (
-            self.state not in ("draft", "sent")
+        never_submitted = (self.approval_state or "none") == "none"
+        if not (
+            self.approval_resubmittable
+            or (never_submitted and self.state in ("draft", "sent"))
         ):
             raise UserError(
                 _("Only a quotation can be submitted for approval (%s).", self.name)
             )
         reasons = self._customer_approval_reasons()
         if not reasons:
-            if self.approval_state in ENDED_APPROVAL_STATES:
+            if not never_submitted:
                 # The order needs no approval any more (the buyer's settings
                 # changed): it becomes an ordinary quotation again.
-                self.sudo().write({"approval_state": "none"})
+                self.sudo().write(
+                    {"approval_state": "none", "approval_fingerprint": False}
+                )
             return False
         order = self.sudo()
         buyer = order.partner_id
@@ -249,6 +251,10 @@ class SaleOrder(models.Model):
             orders.ensure_one()
         approver = self.env.user.partner_id
         orders._customer_approval_lock()
+        for order in orders:
+            # What the approval may spend is serialised with every other order
+            # that spends it (see _customer_approval_lock_spending).
+            order._customer_approval_lock_spending()
         changes = {}
         for order in orders:
             order._customer_approval_check_decider(approver)
@@ -293,7 +299,12 @@ class SaleOrder(models.Model):
             )
 
     def _customer_approval_approve(self, approver, comment):
+        """One approval, inside the caller's savepoint, after the approver's
+        changes: a refusal (a rule, a budget, a delivery address) holds whatever
+        the approver does, so it is asked again here, on the order as approved."""
         self.ensure_one()
+        if error := self._customer_approval_refusal():
+            raise UserError(error)
         next_approver, to_admins = self.env["res.partner"], False
         if self._customer_approval_is_above_breakpoint(approver):
             next_approver, to_admins = self._customer_approval_escalation(approver)
@@ -334,14 +345,18 @@ class SaleOrder(models.Model):
         confirms it as any other paid order. Runs inside the caller's savepoint: a
         confirmation that fails undoes the release."""
         self.ensure_one()
+        snapshot, fingerprint = self._customer_approval_bind_release()
+        release_step = self._customer_approval_history_step(
+            "released", approver, comment
+        )
+        release_step[2]["approved_snapshot"] = snapshot
         self.write(
             {
                 "approval_state": "approved",
+                "approval_fingerprint": fingerprint,
                 "current_approver_id": False,
                 "absent_approver_id": False,
-                "approval_history_ids": [
-                    self._customer_approval_history_step("released", approver, comment)
-                ],
+                "approval_history_ids": [release_step],
             }
         )
         if not self._customer_approval_awaits_payment():

@@ -58,6 +58,12 @@ class SaleOrderApprovalHistory(models.Model):
     amount_total = fields.Monetary(
         string="Order total", readonly=True, help="The order total at this step."
     )
+    approved_snapshot = fields.Json(
+        readonly=True,
+        help="On a release: what the approvers released (buyer, delivery address, "
+        "currency, total, and each line's product, quantity, unit, price and "
+        "discount).",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

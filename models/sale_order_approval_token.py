@@ -19,12 +19,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, consteq, format_datetime
 
-from .sale_order import EMAIL_DECISION_DAYS_PARAM
+from .sale_order import EMAIL_DECISION_DAYS_PARAM, get_days_setting
 
 _logger = logging.getLogger(__name__)
 
 ID_SEPARATOR = "."
-DEFAULT_EMAIL_DECISION_DAYS = 7
 # Kept this long after expiry (for the vendor's audit), then deleted.
 TOKEN_RETENTION_DAYS = 30
 # Hashed when the id is unknown, so that unknown and wrong links cost the same.
@@ -66,15 +65,7 @@ class SaleOrderApprovalToken(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _validity_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(EMAIL_DECISION_DAYS_PARAM, DEFAULT_EMAIL_DECISION_DAYS)
-        )
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return DEFAULT_EMAIL_DECISION_DAYS
+        return get_days_setting(self.env, EMAIL_DECISION_DAYS_PARAM)
 
     @api.model
     def _approver_user(self, approver):

@@ -145,6 +145,7 @@ class SaleOrder(models.Model):
             raise UserError(_("This product cannot be ordered."))
         if not quantity:
             raise UserError(_("Please give a quantity above 0."))
+        self._customer_approval_lock_spending()
         with self.env.cr.savepoint():
             order.write(
                 {
@@ -155,6 +156,10 @@ class SaleOrder(models.Model):
                     ]
                 }
             )
+            # The approver's additions are checked as a buyer's would be: what
+            # the company refuses never enters the order.
+            if error := order._customer_approval_refusal():
+                raise UserError(error)
             summary = _(
                 "%(product)s added (%(quantity)s)",
                 product=product.display_name,

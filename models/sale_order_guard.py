@@ -42,7 +42,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         state = self.approval_state or "none"
         if state == "approved":
-            return False
+            return self._customer_approval_released_error()
         if state == "none":
             return self._customer_approval_unsubmitted_error(customer_side)
         if state not in BLOCKED_APPROVAL_STATES:
@@ -66,13 +66,59 @@ class SaleOrder(models.Model):
                 self.name,
             ),
             "cancelled": _(
-                "Order %s was cancelled while it waited for the approval of the "
-                "customer: it cannot be confirmed, paid or invoiced unless it is "
-                "submitted for approval again and released.",
+                "Order %s was cancelled after it was submitted for the approval of "
+                "the customer: it cannot be confirmed, paid or invoiced unless it "
+                "is submitted for approval again and released.",
                 self.name,
             ),
         }
         return messages[state]
+
+    def _customer_approval_released_error(self):
+        """The gate for a released order: it goes on only as it was approved,
+        and never around a refusal.
+
+        Once confirmed, the release was used: what follows (deliveries,
+        invoices) is the vendor's processing. Before that, the order must still
+        match the release, and a rule, a budget or a delivery address that
+        refuses it holds, unless its payment is taken already: a payment is
+        refused before money moves (payment.transaction.create asks this gate),
+        never after."""
+        self.ensure_one()
+        if self.state == "sale":
+            return False
+        if not self._customer_approval_release_stands():
+            return _(
+                "Order %s changed after its approval (its lines, prices, delivery "
+                "address or buyer): it cannot be confirmed, paid or signed unless "
+                "it is submitted for approval again and released.",
+                self.name,
+            )
+        if self._customer_approval_payment_taken():
+            return False
+        return self.sudo()._customer_approval_refusal()
+
+    def _customer_approval_payment_taken(self):
+        """Whether the money the order asks before confirmation is taken
+        (authorized or done transactions), for its total as it is now."""
+        self.ensure_one()
+        order = self.sudo()
+        currency = order.currency_id
+        # Odoo's required amount is 0 for an order that does not ask payment
+        # before confirmation: then the whole total must be paid.
+        required = (
+            order._get_prepayment_required_amount()
+            if order.require_payment
+            else order.amount_total
+        )
+        if currency.is_zero(required) or not order.transaction_ids:
+            return False
+        paid = sum(
+            tx.amount
+            for tx in order.transaction_ids
+            if tx.state in ("authorized", "done")
+        )
+        return currency.compare_amounts(paid, required) >= 0
 
     def _customer_approval_unsubmitted_error(self, customer_side=None):
         """The gate for an order never submitted: refused outright, or in need
@@ -81,6 +127,10 @@ class SaleOrder(models.Model):
         if customer_side is None:
             customer_side = self.env.user.share
         if not (customer_side or self._customer_approval_is_controlled()):
+            return False
+        # Checked when the payment was made (payment.transaction.create): a
+        # payment is refused before money moves, never after.
+        if self._customer_approval_payment_taken():
             return False
         # What no approver can release comes before what needs approval.
         if error := self.sudo()._customer_approval_refusal():
@@ -98,9 +148,21 @@ class SaleOrder(models.Model):
     def _customer_approval_refusal(self):
         """Why the order may not be placed at all, whatever an approver says
         (a delivery address, a purchasing rule or a budget that refuses it), or
-        False. Asked by the gate for the customer's orders."""
+        False. Asked at every step towards the vendor: the gate (confirmation,
+        payment, signature), the submission and each approval.
+
+        Extension point: each kind of refusal extends it and calls super()."""
         self.ensure_one()
         return False
+
+    def _customer_approval_lock_spending(self):
+        """Serialise what the order spends with every other order that spends
+        the same (budgets, numbers of orders), before any check of it: taken by
+        every path towards the vendor (submission, approval, confirmation,
+        payment).
+
+        Extension point: each kind of spending extends it and calls super()."""
+        self.ensure_one()
 
     def _customer_approval_check_gate(self, customer_side=None):
         """Raise the gate's error of the first order that may not go on."""
@@ -142,12 +204,15 @@ class SaleOrder(models.Model):
 
     def _action_cancel(self):
         # The vendor cancels an order that waits: its approvers have nothing left
-        # to decide. (The engine's own cancellations have left "waiting" already.)
-        waiting = self.filtered(lambda o: o.approval_state == "waiting")
-        for order in waiting.sudo():
+        # to decide; or one that was approved: the approval ends with it, so that
+        # set back to quotation it needs a new round. (The engine's own
+        # cancellations have left "waiting" already.)
+        ending = self.filtered(lambda o: o.approval_state in ("waiting", "approved"))
+        for order in ending.sudo():
             order.write(
                 {
                     "approval_state": "cancelled",
+                    "approval_fingerprint": False,
                     "current_approver_id": False,
                     "absent_approver_id": False,
                     "approval_history_ids": [

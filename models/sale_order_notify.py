@@ -11,6 +11,7 @@ from odoo import Command, api, fields, models
 from .sale_order import (
     MAIL_TEMPLATES,
     REMINDER_DAYS_PARAM,
+    get_days_setting,
 )
 
 SUBTYPES = {
@@ -61,9 +62,7 @@ class SaleOrder(models.Model):
     def _cron_remind_customer_approvers(self):
         """Remind each approver, in one e-mail, of the orders that wait for them
         for more than the configured number of days (and were not recalled since)."""
-        days = int(
-            self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 2)
-        )
+        days = get_days_setting(self.env, REMINDER_DAYS_PARAM)
         if days <= 0:
             return
         due = fields.Datetime.now() - timedelta(days=days)

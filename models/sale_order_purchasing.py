@@ -13,8 +13,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .customer_budget import (
-    SPENDING_FIELDS,
     SPENDING_ORDERS_SQL,
+    flush_spending,
     get_period,
     period_timezone,
 )
@@ -193,7 +193,7 @@ class SaleOrder(models.Model):
         if not rules:
             return {}
         query, periods = self._customer_order_counts_query(rules)
-        self.env["sale.order"].flush_model(SPENDING_FIELDS)
+        flush_spending(self.env)
         self.env.cr.execute(query)
         row = self.env.cr.fetchone()
         return {
@@ -350,14 +350,10 @@ class SaleOrder(models.Model):
         # modules act on the confirmation (the shop assigns its salesperson, a
         # write that a portal user may not do): whoever calls, over whatever
         # path, reads why the order may not be confirmed.
-        spending = self.filtered(
-            lambda order: (
-                (order.approval_state or "none") == "none"
-                and order._customer_approval_is_controlled()
-            )
-        )
-        for order in spending:
-            order._customer_purchasing_lock()
+        # Every confirmation takes the locks, whoever confirms and whatever the
+        # order: a buyer's portal acceptance of a vendor quotation spends too.
+        for order in self.filtered(lambda order: order.state in ("draft", "sent")):
+            order._customer_approval_lock_spending()
         self._customer_approval_check_gate()
         # A phone order of a department's member carries its code too.
         for order in self.filtered(
@@ -370,6 +366,11 @@ class SaleOrder(models.Model):
         return self._customer_purchasing_refusal() or (
             super()._customer_approval_refusal()
         )
+
+    def _customer_approval_lock_spending(self):
+        result = super()._customer_approval_lock_spending()
+        self._customer_purchasing_lock()
+        return result
 
     @api.depends(
         "partner_id.customer_department_id", "partner_id.commercial_partner_id"

@@ -32,6 +32,7 @@ ORDER_COLUMNS = (
     "approval_requested_date",
     "approval_reminder_date",
     "is_free_text_order",
+    "approval_fingerprint",
 )
 LINE_COLUMNS = (
     "order_id",
@@ -66,7 +67,7 @@ TABLES = {
 }
 # Columns added by the new version (filled by its migrations), not compared.
 NEW_COLUMNS = {
-    "sale_order": {"approval_round"},
+    "sale_order": {"approval_round", "approval_fingerprint"},
     "sale_order_approval_history": {"round"},
 }
 ADDON = "website_sale_customer_approval"
@@ -182,6 +183,15 @@ def _check_migrated(before, after):
             problems.append(
                 f"sale_order {order_id} ({order['approval_state']}): approval_round "
                 f"{order.get('approval_round')!r}, expected >= 1"
+            )
+        if (
+            order["approval_state"] == "approved"
+            and order.get("state") in ("draft", "sent")
+            and not order.get("approval_fingerprint")
+        ):
+            problems.append(
+                f"approved order {order_id} awaiting payment: not bound to what "
+                "was approved (no approval_fingerprint)"
             )
         if order["approval_state"] == "waiting":
             if not order.get("current_approver_id"):

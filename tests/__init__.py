@@ -2,6 +2,7 @@ from . import (
     test_approval_gate,
     test_assortment_entries,
     test_atomic_decisions,
+    test_binding_approvals,
     test_budget_concurrency,
     test_buyer_reference,
     test_cart_purchasing,

@@ -126,9 +126,11 @@ class TestBudgetConcurrency(BaseCase):
                 self.ids["partners"] + [self.ids["company"]]
             ).unlink()
 
-    def _at_once(self, method, as_buyer):
+    def _at_once(self, method, as_buyer, portal=False):
         """Call ``method`` on both orders at the same moment, each in its own
         transaction, retried on serialisation failures as Odoo's HTTP layer does.
+        ``portal``: as the buyer's portal routes do, on the order in sudo mode
+        after the access check (the user stays the buyer).
 
         :return: {order id: (outcome, number of tries)}
         """
@@ -144,6 +146,8 @@ class TestBudgetConcurrency(BaseCase):
                 def attempt():
                     tries.append(1)
                     order = env["sale.order"].browse(order_id)
+                    if portal:
+                        order = order.sudo()
                     return getattr(order, method)()
 
                 try:
@@ -227,6 +231,24 @@ class TestBudgetConcurrency(BaseCase):
         results = sorted(outcome for outcome, _tries in outcomes.values())
         self.assertEqual(results[1], "placed")
         self.assertIn("needs the approval of your company", results[0])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            self.assertEqual(
+                sorted(self._orders(env).mapped("state")), ["draft", "sale"]
+            )
+            budget = env["customer.budget"].browse(self.ids["budget"])
+            self.assertEqual(budget.spent, ORDER_AMOUNT)
+
+    @mute_logger("odoo.sql_db", "odoo.service.model")
+    def test_two_portal_acceptances_of_vendor_quotations(self):
+        """Two buyers without restriction accept (sign) a vendor quotation each
+        at the same moment, as /my/orders/<id>/accept does: the budget refuses
+        what is over it, as it does one at a time."""
+        self._populate({}, "refuse", website=False)
+        outcomes = self._at_once("action_confirm", True, portal=True)
+        results = sorted(outcome for outcome, _tries in outcomes.values())
+        self.assertEqual(results[1], "placed")
+        self.assertIn("cannot be placed", results[0])
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             self.assertEqual(

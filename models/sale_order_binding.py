@@ -1,0 +1,106 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""An approval binds the precise order it released.
+
+At release the engine records what was approved (buyer, delivery address,
+currency, total and each line's product, quantity, unit, price and discount) on
+the release step of the history, and its fingerprint on the order. The gate
+then asks one question before anything confirms, signs or pays the order: does
+the release still match the order? Any change of those afterwards ends the
+approval; cancelling the order ends it too (see sale_order_guard)."""
+
+import hashlib
+import json
+
+from odoo import api, fields, models
+from odoo.tools import float_repr
+
+from .sale_order import ENDED_APPROVAL_STATES
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    approval_fingerprint = fields.Char(
+        copy=False,
+        readonly=True,
+        help="Fingerprint of what the approvers of the customer released: the "
+        "order may be confirmed, signed or paid only while it matches.",
+    )
+    approval_resubmittable = fields.Boolean(
+        string="May be submitted again",
+        compute="_compute_approval_resubmittable",
+        help="A quotation whose approval ended (rejected, withdrawn, cancelled, "
+        "or changed after its release): a new round of approval may start.",
+    )
+
+    @api.depends(
+        "state",
+        "approval_state",
+        "approval_fingerprint",
+        "partner_id",
+        "partner_shipping_id",
+        "amount_total",
+        "order_line.product_uom_qty",
+        "order_line.price_unit",
+        "order_line.discount",
+        "order_line.product_id",
+    )
+    def _compute_approval_resubmittable(self):
+        for order in self:
+            order.approval_resubmittable = order.state in ("draft", "sent") and (
+                order.approval_state in ENDED_APPROVAL_STATES
+                or (
+                    order.approval_state == "approved"
+                    and not order._customer_approval_release_stands()
+                )
+            )
+
+    def _customer_approval_snapshot(self):
+        """What an approval binds, as plain JSON values: amounts as strings in
+        the order's currency precision, so that the same order always gives the
+        same snapshot."""
+        self.ensure_one()
+        currency = self.currency_id
+        digits = currency.decimal_places
+        lines = sorted(
+            [
+                line.product_id.id,
+                "%g" % line.product_uom_qty,
+                line.product_uom_id.id,
+                float_repr(currency.round(line.price_unit), digits),
+                float_repr(line.discount, 2),
+            ]
+            for line in self.order_line
+            if not line.display_type
+        )
+        return {
+            "buyer": self.partner_id.id,
+            "delivery": self.partner_shipping_id.id,
+            "currency": currency.id,
+            "total": float_repr(currency.round(self.amount_total), digits),
+            "lines": lines,
+        }
+
+    def _customer_approval_release_fingerprint(self, snapshot=None):
+        self.ensure_one()
+        snapshot = snapshot or self._customer_approval_snapshot()
+        encoded = json.dumps(snapshot, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+    def _customer_approval_release_stands(self):
+        """Whether the order is still exactly what its approvers released."""
+        self.ensure_one()
+        return bool(
+            self.approval_state == "approved"
+            and self.approval_fingerprint
+            and self.approval_fingerprint
+            == self._customer_approval_release_fingerprint()
+        )
+
+    def _customer_approval_bind_release(self):
+        """The values that bind a release to the order as it is now: the
+        order's fingerprint, and the snapshot for the release step."""
+        self.ensure_one()
+        snapshot = self._customer_approval_snapshot()
+        return snapshot, self._customer_approval_release_fingerprint(snapshot)
