@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import convert_file
 
-from .common import CustomerApprovalCase
+from .common import CustomerApprovalCase, create_sub_account
 from .common_purchasing import PurchasingCase
 
 MODULE = "website_sale_customer_approval"
@@ -325,3 +325,115 @@ class TestSettingsMeanWhatTheySay(CustomerApprovalCase):
         self.assertEqual(template.subject, "Edited by the vendor")
         self.assertEqual(cron.interval_number, 7)
         self.assertEqual(subtype.default, edited_default)
+
+
+@tagged("post_install", "-at_install")
+class TestBindingOverHttp(HttpCase):
+    """What a buyer posts to stock Odoo's portal routes once their order's
+    approval no longer stands."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.portal_confirmation_pay = False
+        company = cls.env["res.partner"].create(
+            {"name": "Bound Bolts AB", "is_company": True}
+        )
+        cls.approver = create_sub_account(
+            cls.env, "bound-approver@bolts.example", company, is_order_approver=True
+        )
+        cls.buyer = create_sub_account(
+            cls.env,
+            "bound-buyer@bolts.example",
+            company,
+            approval_mode="always",
+            next_approver_id=cls.approver.partner_id.id,
+        )
+        cls.salesperson = cls.env["res.users"].create(
+            {
+                "name": "Bound Vendor",
+                "login": "bound-vendor@vendor.example",
+                "group_ids": [
+                    Command.set([cls.env.ref("sales_team.group_sale_salesman").id])
+                ],
+            }
+        )
+        cls.provider = cls.env["payment.provider"].create(
+            {"name": "Bound provider", "state": "test", "code": "none"}
+        )
+        cls.payment_method = cls.env["payment.method"].create(
+            {"name": "Bound method", "code": "bound_test_method"}
+        )
+        product = cls.env["product.product"].create(
+            {"name": "Hex bolt (box)", "list_price": 212, "type": "service"}
+        )
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.buyer.partner_id.id,
+                "user_id": cls.salesperson.id,
+                "website_id": cls.env["website"].get_current_website().id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+
+    def _release(self, prepayment):
+        self.env["ir.config_parameter"].set_param(
+            "website_sale_customer_approval.prepayment", str(prepayment)
+        )
+        self.order.require_payment = prepayment
+        self.order.require_signature = not prepayment
+        self.order.with_user(self.buyer).action_submit_for_customer_approval()
+        self.order.with_user(self.approver).action_customer_approve()
+
+    def test_buyer_cannot_sign_after_a_reset(self):
+        self._release(prepayment=False)
+        self.assertEqual(self.order.state, "sale")
+        vendor_order = self.order.with_user(self.salesperson)
+        vendor_order.action_cancel()
+        vendor_order.action_draft()
+        vendor_order.order_line.product_uom_qty = 20  # 212 -> 4,240
+        vendor_order.action_quotation_sent()
+        self.authenticate(self.buyer.login, self.buyer.login)
+        result = self.make_jsonrpc_request(
+            f"/my/orders/{self.order.id}/accept",
+            {
+                "access_token": self.order._portal_ensure_token(),
+                "name": "Bound Buyer",
+                "signature": "R0lGODlhAQABAAAAACw=",
+            },
+        )
+        self.assertIn("error", result)
+        self.order.invalidate_recordset()
+        self.assertEqual(self.order.state, "sent")
+        self.assertFalse(self.order.signature)
+        self.assertEqual(self.order.approval_state, "cancelled")
+
+    def test_buyer_cannot_pay_a_changed_approved_order(self):
+        self._release(prepayment=True)
+        self.assertEqual(
+            (self.order.approval_state, self.order.state), ("approved", "sent")
+        )
+        self.order.with_user(self.salesperson).order_line.product_uom_qty = 20
+        self.authenticate(self.buyer.login, self.buyer.login)
+        with self.assertRaises(JsonRpcException) as error:
+            self.make_jsonrpc_request(
+                f"/my/orders/{self.order.id}/transaction",
+                {
+                    "access_token": self.order._portal_ensure_token(),
+                    "provider_id": self.provider.id,
+                    "payment_method_id": self.payment_method.id,
+                    "amount": self.order.amount_total,
+                    "flow": "direct",
+                    "token_id": None,
+                    "tokenization_requested": False,
+                    "landing_route": "/my/orders",
+                },
+            )
+        self.assertIn("ValidationError", str(error.exception))
+        self.order.invalidate_recordset()
+        self.assertFalse(self.order.transaction_ids)
+        self.assertEqual(self.order.state, "sent")
+        page = self.url_open(self.order.get_portal_url())
+        self.assertIn("o_approval_resubmit", page.text)
+        self.assertIn("o_approval_changed", page.text)
+        self.assertNotIn("o_payment_form", page.text)
