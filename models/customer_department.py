@@ -101,7 +101,8 @@ class CustomerDepartment(models.Model):
                 )
 
     @api.constrains("company_partner_id")
-    def _check_company(self):
+    def _check_company_partner(self):
+        # Not _check_company: that is Odoo's multi-company check of every model.
         for department in self:
             if not department.company_partner_id.is_company:
                 raise ValidationError(

@@ -3,7 +3,7 @@
 """Orders placed on behalf of a sub-account: by a customer admin, an approver
 for their people, or the vendor's salesperson from the backoffice."""
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 
 # The steps of the buyer's e-mails: the person who placed the order gets them too.
@@ -21,25 +21,6 @@ class SaleOrder(models.Model):
         index="btree_not_null",
         help="The person who placed the order on behalf of its buyer.",
     )
-    customer_approval_submittable = fields.Boolean(
-        compute="_compute_customer_approval_submittable",
-        help="A quotation of a sub-account whose orders may need approval, never "
-        "submitted: the vendor may submit it for the customer's approval.",
-    )
-
-    @api.depends("partner_id", "approval_state", "state")
-    def _compute_customer_approval_submittable(self):
-        for order in self:
-            buyer = order.partner_id
-            order.customer_approval_submittable = bool(
-                order.state in ("draft", "sent")
-                and (order.approval_state or "none") == "none"
-                and buyer
-                and not buyer.is_company
-                and buyer.commercial_partner_id.is_company
-                and buyer._needs_approver()
-            )
-
     # ------------------------------------------------------------------
     # Who may submit and who may decide
     # ------------------------------------------------------------------

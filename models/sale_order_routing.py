@@ -2,11 +2,32 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Routing: why an order needs the customer's approval, and who decides it."""
 
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    customer_approval_submittable = fields.Boolean(
+        compute="_compute_customer_approval_submittable",
+        help="A quotation of a sub-account whose orders may need approval, never "
+        "submitted: the vendor may submit it for the customer's approval.",
+    )
+
+    @api.depends("partner_id", "approval_state", "state")
+    def _compute_customer_approval_submittable(self):
+        """Extension point: the buyer's own settings here; each other kind of
+        control (purchasing rules and budgets) extends it and calls super()."""
+        for order in self:
+            buyer = order.partner_id
+            order.customer_approval_submittable = bool(
+                order.state in ("draft", "sent")
+                and (order.approval_state or "none") == "none"
+                and buyer
+                and not buyer.is_company
+                and buyer.commercial_partner_id.is_company
+                and buyer._needs_approver()
+            )
 
     def _customer_approval_amount(self):
         """The order total in the company currency, the currency of breakpoints."""

@@ -16,6 +16,7 @@ from . import (
     test_email_decisions,
     test_escalation,
     test_express_checkout,
+    test_extension_points,
     test_external_api,
     test_free_text_orders,
     test_installation,
