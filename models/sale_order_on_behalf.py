@@ -21,6 +21,7 @@ class SaleOrder(models.Model):
         index="btree_not_null",
         help="The person who placed the order on behalf of its buyer.",
     )
+
     # ------------------------------------------------------------------
     # Who may submit and who may decide
     # ------------------------------------------------------------------
