@@ -14,6 +14,8 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
+from .sale_order import SPENDING_BATCH_CONTEXT_KEY
+
 BUDGET_PERIODS = [
     ("month", "Month"),
     ("quarter", "Quarter"),
@@ -70,6 +72,14 @@ SPENDING_ORDERS_DOMAIN = (
     | (Domain("approval_state", "=", "waiting") & Domain("state", "!=", "cancel"))
     | (Domain("approval_state", "=", "approved") & Domain("state", "=", "sent"))
 )
+
+
+def spending_orders_sql(env):
+    """SPENDING_ORDERS_SQL, plus the orders confirmed earlier in the same call."""
+    batch = env.context.get(SPENDING_BATCH_CONTEXT_KEY)
+    if not batch:
+        return SPENDING_ORDERS_SQL
+    return SQL("(%s OR so.id IN %s)", SPENDING_ORDERS_SQL, tuple(batch))
 
 
 def flush_spending(env):
@@ -314,7 +324,7 @@ class CustomerBudget(models.Model):
             return SQL(
                 branch,
                 column=SQL.identifier(column),
-                spending=SPENDING_ORDERS_SQL,
+                spending=spending_orders_sql(self.env),
                 exclude=exclude,
             )
 

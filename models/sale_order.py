@@ -48,6 +48,9 @@ ENGINE_FIELDS = {
     "approval_waiting_since",
     "is_free_text_order",
 }
+# Context key: the orders that earlier steps of the same call let through the gate
+# (see _customer_approval_check_gate): spending counts them too.
+SPENDING_BATCH_CONTEXT_KEY = "customer_approval_spending_batch_ids"
 FREE_TEXT_MAX_LENGTH = 2000
 FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"

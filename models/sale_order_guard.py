@@ -8,7 +8,7 @@ changes of lines all ask :meth:`_customer_approval_gate_error`."""
 from odoo import _, models
 from odoo.exceptions import UserError, ValidationError
 
-from .sale_order import BLOCKED_APPROVAL_STATES
+from .sale_order import BLOCKED_APPROVAL_STATES, SPENDING_BATCH_CONTEXT_KEY
 
 
 class SaleOrder(models.Model):
@@ -165,10 +165,16 @@ class SaleOrder(models.Model):
         self.ensure_one()
 
     def _customer_approval_check_gate(self, customer_side=None):
-        """Raise the gate's error of the first order that may not go on."""
+        """Raise the gate's error of the first order that may not go on.
+
+        Orders checked together go on together: each one's budgets count the
+        orders before it in the call, as if they went one after the other."""
+        checked = []
         for order in self:
-            if error := order._customer_approval_gate_error(customer_side):
+            in_batch = order.with_context(**{SPENDING_BATCH_CONTEXT_KEY: checked})
+            if error := in_batch._customer_approval_gate_error(customer_side):
                 raise UserError(error)
+            checked = [*checked, order.id]
 
     def _confirmation_error_message(self):
         self.ensure_one()

@@ -13,10 +13,10 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .customer_budget import (
-    SPENDING_ORDERS_SQL,
     flush_spending,
     get_period,
     period_timezone,
+    spending_orders_sql,
 )
 
 # Sequences of the reasons, after those of the buyer's own settings.
@@ -236,7 +236,7 @@ class SaleOrder(models.Model):
             since=min(utc_start for _start, utc_start, _end in periods.values()),
             until=max(utc_end for _start, _utc_start, utc_end in periods.values()),
             order=self.id or 0,
-            spending=SPENDING_ORDERS_SQL,
+            spending=spending_orders_sql(self.env),
         )
         return query, periods
 

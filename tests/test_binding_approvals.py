@@ -437,3 +437,21 @@ class TestBindingOverHttp(HttpCase):
         self.assertIn("o_approval_resubmit", page.text)
         self.assertIn("o_approval_changed", page.text)
         self.assertNotIn("o_payment_form", page.text)
+
+
+@tagged("post_install", "-at_install")
+class TestOneCallManyOrders(PurchasingCase):
+    def test_confirming_several_orders_at_once_counts_each(self):
+        """The vendor confirms two web orders of one department in one call: the
+        second counts the first, as it would one after the other."""
+        self._budget(1000, exceeded_action="refuse")
+        first = self._order_of(self.lena, [self.paper], price=600)
+        second = self._order_of(self.free_buyer, [self.paper], price=600)
+        (first | second).website_id = self.website
+        self.assertFalse(first._customer_purchasing_refusal())
+        self.assertFalse(second._customer_purchasing_refusal())
+        with self.assertRaisesRegex(UserError, "cannot be placed"):
+            (first | second).with_user(self.salesperson).action_confirm()
+        self.assertEqual((first | second).mapped("state"), ["draft", "draft"])
+        first.with_user(self.salesperson).action_confirm()
+        self.assertEqual(first.state, "sale")
