@@ -89,8 +89,10 @@ def get_days_setting(env, param):
 
 
 def format_quantity(quantity):
-    """A quantity as people write it: 2 rather than 2.0, 2.5 as it is."""
-    return "%g" % quantity
+    """A quantity as people write it: 2 rather than 2.0, 2.5 as it is, and
+    1234567 rather than "%g"'s 1.23457e+06."""
+    text = "%.6f" % quantity
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class SaleOrder(models.Model):

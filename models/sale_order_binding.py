@@ -63,10 +63,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         currency = self.currency_id
         digits = currency.decimal_places
+        # Quantities at the precision Odoo stores them ("%g" would make
+        # 1,234,567 and 1,234,568 the same).
+        quantity_digits = self.env["decimal.precision"].precision_get("Product Unit")
         lines = sorted(
             [
                 line.product_id.id,
-                "%g" % line.product_uom_qty,
+                float_repr(line.product_uom_qty, quantity_digits),
                 line.product_uom_id.id,
                 float_repr(currency.round(line.price_unit), digits),
                 float_repr(line.discount, 2),

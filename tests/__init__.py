@@ -33,6 +33,7 @@ from . import (
     test_purchasing_routing,
     test_purchasing_rules,
     test_purchasing_smoke,
+    test_quantities,
     test_routing,
     test_shopping_list_cart,
     test_shopping_lists,

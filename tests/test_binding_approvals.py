@@ -9,7 +9,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, tagged
-from odoo.tools import convert_file
+from odoo.tools import convert_file, float_repr
 
 from .common import CustomerApprovalCase, create_sub_account
 from .common_purchasing import PurchasingCase
@@ -66,6 +66,7 @@ class TestApprovalBinding(PaymentMixin, CustomerApprovalCase):
             lambda step: step.decision == "released"
         )
         snapshot = release.approved_snapshot
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
         self.assertEqual(snapshot["buyer"], self.buyer.partner_id.id)
         self.assertEqual(snapshot["delivery"], order.partner_shipping_id.id)
         self.assertEqual(snapshot["currency"], order.currency_id.id)
@@ -75,7 +76,7 @@ class TestApprovalBinding(PaymentMixin, CustomerApprovalCase):
             [
                 [
                     self.product.id,
-                    "1",
+                    float_repr(1, digits),
                     order.order_line.product_uom_id.id,
                     "800.00",
                     "0.00",
@@ -84,6 +85,17 @@ class TestApprovalBinding(PaymentMixin, CustomerApprovalCase):
         )
         self.assertTrue(order.approval_fingerprint)
         self.assertTrue(order._customer_approval_release_stands())
+
+    def test_large_quantities_are_told_apart(self):
+        order = self._released(prepayment=True)
+        line = order.order_line
+        line.write({"product_uom_qty": 1234567, "price_unit": 0.01})
+        order.sudo().approval_fingerprint = (
+            order._customer_approval_release_fingerprint()
+        )
+        self.assertTrue(order._customer_approval_release_stands())
+        line.product_uom_qty = 1234568
+        self.assertFalse(order._customer_approval_release_stands())
 
     def test_reset_to_quotation_ends_the_approval(self):
         order = self._released()
