@@ -49,7 +49,9 @@ from . import (
 )
 
 # isort: split
-# These extend the team service, the routing and the gate: loaded after them.
+# These contribute to the engine's extension points (EXTENSION_POINTS in
+# sale_order.py): loaded after the engine, so that their methods run first and
+# call super(). tests/test_extension_points.py pins the resulting order.
 from . import (
     res_partner_delivery,
     sale_order_delivery,

@@ -51,6 +51,62 @@ ENGINE_FIELDS = {
 # Context key: the orders that earlier steps of the same call let through the gate
 # (see _customer_approval_check_gate): spending counts them too.
 SPENDING_BATCH_CONTEXT_KEY = "customer_approval_spending_batch_ids"
+# The engine's extension points on sale.order: {method: (what it answers, the
+# files that define it, in the order a call runs through them: each calls
+# super(), the last one is the base)}. The order is Python's method order,
+# which follows models/__init__.py; tests/test_extension_points.py fails when
+# the code and this table disagree, and DESIGN.md shows it.
+EXTENSION_POINTS = {
+    "_customer_approval_reasons": (
+        "why an order needs approval",
+        ["sale_order_purchasing", "sale_order_delivery", "sale_order_routing"],
+    ),
+    "_customer_approval_refusal": (
+        "what nobody may release",
+        ["sale_order_purchasing", "sale_order_delivery", "sale_order_guard"],
+    ),
+    "_customer_approval_first_deciders": (
+        "who decides first",
+        ["sale_order_purchasing_routing", "sale_order_approval"],
+    ),
+    "_customer_approval_route_to": (
+        "who stands in for an approver",
+        ["sale_order_on_behalf", "sale_order_substitute"],
+    ),
+    "_customer_approval_deciders_of": (
+        "who may decide now",
+        ["sale_order_on_behalf", "sale_order_routing"],
+    ),
+    "_customer_approval_check_decider": (
+        "whether this person may decide",
+        ["sale_order_on_behalf", "sale_order_approval"],
+    ),
+    "_customer_approval_check_buyer": (
+        "who may submit and withdraw",
+        ["sale_order_on_behalf", "sale_order_approval"],
+    ),
+    "action_submit_for_customer_approval": (
+        "what a submission checks",
+        [
+            "sale_order_on_behalf",
+            "sale_order_purchasing",
+            "sale_order_delivery",
+            "sale_order_approval",
+        ],
+    ),
+    "_customer_approval_lock_spending": (
+        "what a step towards the vendor locks",
+        ["sale_order_purchasing", "sale_order_guard"],
+    ),
+    "_compute_customer_approval_submittable": (
+        "whether the vendor may submit a quotation",
+        ["sale_order_purchasing", "sale_order_routing"],
+    ),
+    "_customer_approval_send_mail": (
+        "what is mailed",
+        ["sale_order_on_behalf", "sale_order_via_email", "sale_order_notify"],
+    ),
+}
 FREE_TEXT_MAX_LENGTH = 2000
 FREE_TEXT_SEARCH_LIMIT = 8
 REMINDER_DAYS_PARAM = "website_sale_customer_approval.reminder_days"

@@ -6,10 +6,13 @@ files load: every contribution is reached."""
 import inspect
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import file_open
 
+from ..models.sale_order import EXTENSION_POINTS
 from .common_purchasing import PurchasingCase
 
-ADDON_MODULE = "odoo.addons.website_sale_customer_approval."
+ADDON = "website_sale_customer_approval"
+ADDON_MODULE = f"odoo.addons.{ADDON}."
 # Generic defaults of every model that a model of this addon replaces on purpose.
 REPLACED_DEFAULTS = {"_compute_display_name", "init"}
 
@@ -63,3 +66,38 @@ class TestEveryOverrideCallsSuper(TransactionCase):
                     if "super(" not in inspect.getsource(member):
                         dropped.append(f"{model_name}.{name} ({klass.__module__})")
         self.assertFalse(dropped, "overrides without super(): %s" % dropped)
+
+
+@tagged("post_install", "-at_install")
+class TestDeclaredExtensionPoints(TransactionCase):
+    """The extension points of the engine are declared once (EXTENSION_POINTS):
+    a call runs through the files named there, in that order, and each is
+    reached."""
+
+    def test_contributors_in_the_declared_order(self):
+        mro = type(self.env["sale.order"]).__mro__
+        for method, (_question, files) in EXTENSION_POINTS.items():
+            defined = [
+                klass.__module__.rsplit(".", 1)[-1]
+                for klass in mro
+                if klass.__module__.startswith(ADDON_MODULE) and method in vars(klass)
+            ]
+            self.assertEqual(defined, files, f"contributors of {method}")
+
+    def test_every_contributor_is_reached(self):
+        """Each contribution is reached through the one before it: every
+        definition but the base calls super()."""
+        mro = type(self.env["sale.order"]).__mro__
+        for method, (_question, files) in EXTENSION_POINTS.items():
+            for klass in mro:
+                module = klass.__module__.rsplit(".", 1)[-1]
+                if module in files[:-1] and method in vars(klass):
+                    source = inspect.getsource(vars(klass)[method])
+                    self.assertIn("super(", source, f"{module}.{method}")
+
+    def test_design_shows_the_table(self):
+        with file_open(f"{ADDON}/DESIGN.md") as design:
+            text = design.read()
+        for method, (question, files) in EXTENSION_POINTS.items():
+            row = f"| `{method}` | {question} | {' → '.join(files)} |"
+            self.assertIn(row, text)
