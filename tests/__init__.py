@@ -8,6 +8,7 @@ from . import (
     test_checkout,
     test_concurrency,
     test_contract_assortment,
+    test_contract_privacy,
     test_contract_shop,
     test_decisions,
     test_delivery_addresses,
