@@ -20,6 +20,20 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
             data["delivery_addresses"] = data["delivery_addresses"] & offered
         return data
 
+    def _validate_address_values(self, address_values, partner_sudo, *args, **kwargs):
+        # Odoo's address forms (/my/addresses and the shop's): the form says why
+        # a buyer's change of a company address is refused, before res.partner
+        # would raise it.
+        invalid, missing, messages = super()._validate_address_values(
+            address_values, partner_sudo, *args, **kwargs
+        )
+        if partner_sudo and (
+            error := partner_sudo._get_address_book_error(address_values)
+        ):
+            messages.append(error)
+            invalid |= set(address_values) & set(partner_sudo._address_fields())
+        return invalid, missing, messages
+
     def _prepare_checkout_page_values(self, order_sudo, **kwargs):
         values = super()._prepare_checkout_page_values(order_sudo, **kwargs)
         values["customer_delivery_error"] = (

@@ -45,6 +45,8 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
                     "active"
                 ),
                 "allowed_address_ids": chosen,
+                "delivery_allows_none": bool(member)
+                and member._delivery_address_allows_none(),
             }
         )
         return response

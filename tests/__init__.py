@@ -1,4 +1,5 @@
 from . import (
+    test_address_book,
     test_approval_gate,
     test_assortment_entries,
     test_atomic_decisions,
