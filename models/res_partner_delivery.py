@@ -66,7 +66,9 @@ class ResPartner(models.Model):
         self.ensure_one()
         # Archived addresses stay chosen: a list whose addresses are all archived
         # allows none of them, it does not widen to all.
-        chosen = self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        chosen = (
+            self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        )
         if chosen:
             return chosen.filtered("active")
         company = self.commercial_partner_id
@@ -76,7 +78,9 @@ class ResPartner(models.Model):
         """Whether the addresses chosen for ``self`` are all archived: they may
         ship to none of the company's addresses."""
         self.ensure_one()
-        chosen = self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        chosen = (
+            self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        )
         return bool(chosen) and not chosen.filtered("active")
 
     def _get_own_delivery_addresses(self):
@@ -165,7 +169,7 @@ class ResPartner(models.Model):
         if not buyer or not names:
             return False
         company = buyer.commercial_partner_id
-        if "parent_id" in vals and vals["parent_id"]:
+        if vals.get("parent_id"):
             parent = self.sudo().browse(vals["parent_id"])
             if parent.commercial_partner_id == company and not (
                 parent == buyer or parent._is_own_address_of(buyer)

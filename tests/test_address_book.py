@@ -27,7 +27,9 @@ class TestAddressBookRules(DeliveryAddressCase):
         )
         self.assertEqual(address.parent_id, fay)
         self.assertNotIn(address, fay._get_company_delivery_addresses())
-        self.assertNotIn(address, self.buyer.partner_id._get_allowed_delivery_addresses())
+        self.assertNotIn(
+            address, self.buyer.partner_id._get_allowed_delivery_addresses()
+        )
         # A customer admin adds the company's addresses.
         depot = self._as(self.admin).create(
             {"name": "Depot", "parent_id": self.customer.id, "type": "delivery"}
@@ -39,7 +41,9 @@ class TestAddressBookRules(DeliveryAddressCase):
         for partner in (bob, self.customer, self.warehouse):
             with self.subTest(partner=partner.name):
                 with self.assertRaises(UserError):
-                    partner.with_user(self.buyer).sudo().write({"street": "Elsewhere 9"})
+                    partner.with_user(self.buyer).sudo().write(
+                        {"street": "Elsewhere 9"}
+                    )
         self.assertEqual(self.customer.street, "Storgatan 1")
         self.assertEqual(bob.street, "Storgatan 1")
         # Nothing moved: the same address, a new phone number, is fine.
