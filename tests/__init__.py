@@ -19,6 +19,7 @@ from . import (
     test_express_checkout,
     test_external_api,
     test_free_text_orders,
+    test_hardening,
     test_installation,
     test_json2_api,
     test_mail,
