@@ -1,8 +1,10 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 import odoo
 from odoo import http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
 from .test_delivery_addresses import DeliveryAddressCase
@@ -44,6 +46,13 @@ class TestAddressBookRules(DeliveryAddressCase):
                     partner.with_user(self.buyer).sudo().write(
                         {"street": "Elsewhere 9"}
                     )
+        # The external API (no superuser there) gets no further.
+        with self.assertRaises(UserError):
+            bob.with_user(self.buyer).write({"street": "Elsewhere 9"})
+        with self.assertRaises(AccessError):
+            self.env["res.partner"].with_user(self.buyer).create(
+                {"name": "Mine", "parent_id": self.customer.id, "type": "delivery"}
+            )
         self.assertEqual(self.customer.street, "Storgatan 1")
         self.assertEqual(bob.street, "Storgatan 1")
         # Nothing moved: the same address, a new phone number, is fine.
@@ -165,3 +174,43 @@ class TestAddressBookPortal(HttpCase, DeliveryAddressCase):
             self.warehouse,
         )
         self.assertFalse(fay._get_allowed_delivery_addresses())
+
+    def test_express_checkout_ships_to_the_buyers_own_address(self):
+        self.customer.delivery_address_policy = "refuse"
+        fay = self.free_buyer.partner_id
+        order = self._create_order(self.free_buyer)
+        order.website_id = self.website
+        self.authenticate(self.free_buyer.login, self.free_buyer.login)
+        self.session["sale_order_id"] = order.id
+        odoo.http.root.session_store.save(self.session)
+
+        def express(name, street):
+            return {
+                "name": name,
+                "email": fay.email,
+                "phone": "+46 40 123 45 67",
+                "street": street,
+                "city": "Malmö",
+                "zip": "211 22",
+                "country": "SE",
+                "state": "",
+            }
+
+        response = self.url_open(
+            "/shop/express_checkout",
+            data=json.dumps(
+                {
+                    "params": {
+                        "billing_address": express(fay.name, "Storgatan 1"),
+                        "shipping_address": express("Fay's boat", "Kajen 9"),
+                    }
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        boat = order.partner_shipping_id
+        self.assertEqual((boat.name, boat.parent_id), ("Fay's boat", fay))
+        self.assertEqual(self.customer.street, "Storgatan 1")
+        self.assertTrue(order._customer_delivery_address_error())
