@@ -216,3 +216,18 @@ class TestContractPrivacy(HttpCase):
                     self.assertNotIn("Fjord contract", page.text)
                 self.assertIn("40.00", page.text)
                 self.assertNotIn("31.50", page.text)
+
+    def test_nobody_else_chooses_the_contract(self):
+        # Even a contract the vendor left selectable is no pricelist of the
+        # website for other visitors.
+        self.contract.selectable = True
+        url = self.product.product_tmpl_id.website_url
+        for login in (self.stranger.login, None):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                self.url_open(f"/shop/change_pricelist/{self.contract.id}")
+                for path in (url, f"{url}?pricelist={self.contract.id}"):
+                    page = self.url_open(path)
+                    self.assertEqual(page.status_code, 200)
+                    self.assertIn("40.00", page.text)
+                    self.assertNotIn("31.50", page.text)
