@@ -12,9 +12,12 @@ DELIVERY_ADDRESS_POLICIES = [
 ]
 # The address fields a customer admin edits on /my/team.
 DELIVERY_ADDRESS_FIELDS = ("name", "street", "street2", "zip", "city")
-# What places a contact, besides its address fields: whose it is, what it is for,
-# whether it is in use. A buyer changes none of them on their company's contacts.
-PLACING_FIELDS = ("parent_id", "type", "active")
+# What places a contact, besides its address fields: its name (the first line of
+# an address), whose it is, what it is for, whether it is in use. A buyer changes
+# none of them on their company's contacts...
+PLACING_FIELDS = ("name", "parent_id", "type", "active")
+# ... but their own name, and whether their own contact is in use.
+OWN_CONTACT_FIELDS = ("name", "active")
 
 
 class ResPartner(models.Model):
@@ -188,7 +191,7 @@ class ResPartner(models.Model):
             changed = [
                 name
                 for name in names
-                if not (name == "active" and partner == buyer)
+                if not (name in OWN_CONTACT_FIELDS and partner == buyer)
                 and partner._address_book_value_differs(name, vals[name])
             ]
             if changed:

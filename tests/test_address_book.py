@@ -55,11 +55,18 @@ class TestAddressBookRules(DeliveryAddressCase):
             )
         self.assertEqual(self.customer.street, "Storgatan 1")
         self.assertEqual(bob.street, "Storgatan 1")
-        # Nothing moved: the same address, a new phone number, is fine.
+        # Nor renames the company or its addresses (Odoo's /my/account would
+        # rename the company after its "company name" field).
+        for partner in (self.customer, self.warehouse):
+            with self.subTest(partner=partner.name), self.assertRaises(UserError):
+                partner.with_user(self.buyer).sudo().write({"name": "Renamed"})
+        # Nothing moved: the same address, a new phone number, is fine; so is
+        # their own name.
         bob.with_user(self.buyer).sudo().write(
-            {"street": "Storgatan 1", "phone": "+46 40 765 43 21"}
+            {"street": "Storgatan 1", "phone": "+46 40 765 43 21", "name": "Bob B."}
         )
         self.assertEqual(bob.phone, "+46 40 765 43 21")
+        self.assertEqual(bob.name, "Bob B.")
         # Their own addresses are theirs to edit, never to hand to the company.
         home = self._as(self.buyer).create(
             {"name": "Bob's home", "parent_id": bob.id, "type": "delivery"}
