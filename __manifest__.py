@@ -21,6 +21,7 @@
         "security/ir.model.access.csv",
         "security/customer_shopping_list_security.xml",
         "security/customer_purchasing_security.xml",
+        "security/product_pricelist_security.xml",
         "data/mail_template_data.xml",
         "data/mail_template_approver_data.xml",
         "data/ir_cron_data.xml",

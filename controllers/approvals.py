@@ -1,10 +1,13 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.urls import url_encode
 
 from odoo import _, http
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
@@ -105,8 +108,8 @@ class CustomerApprovalPortal(CustomerPortal):
                 },
                 "search_in": "all",
                 "search": search,
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             }
         )
         return request.render(
@@ -154,8 +157,8 @@ class CustomerApprovalPortal(CustomerPortal):
                 "found_products": found_products,
                 "found_prices": found_products
                 and order_sudo._get_free_text_product_prices(found_products),
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             }
         )
         return request.render(
@@ -167,8 +170,8 @@ class CustomerApprovalPortal(CustomerPortal):
         try:
             message = action()
         except (UserError, AccessError) as error:
-            return request.redirect(f"{url}?{url_encode({'error': error.args[0]})}")
-        return request.redirect(f"{url}?{url_encode({'message': message})}")
+            return request.redirect(f"{url}?{notice_query(error=error.args[0])}")
+        return request.redirect(f"{url}?{notice_query(message=message)}")
 
     @http.route(
         "/my/approvals/<int:order_id>/approve",
@@ -280,7 +283,7 @@ class CustomerApprovalPortal(CustomerPortal):
 
         if not orders:
             error = _("Select the orders to approve.")
-            return request.redirect(f"/my/approvals?{url_encode({'error': error})}")
+            return request.redirect(f"/my/approvals?{notice_query(error=error)}")
         # Each order on its own: one that cannot be approved keeps the others.
         approved, refused = orders._customer_approval_approve_each()
         query = {}
@@ -291,7 +294,7 @@ class CustomerApprovalPortal(CustomerPortal):
                 _("%(order)s was not approved: %(reason)s", order=o.name, reason=why)
                 for o, why in refused.items()
             )
-        return request.redirect(f"/my/approvals?{url_encode(query)}")
+        return request.redirect(f"/my/approvals?{notice_query(**query)}")
 
     def _approved_orders_message(self, approved):
         if len(approved) == 1:

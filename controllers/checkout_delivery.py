@@ -5,6 +5,10 @@ from werkzeug.urls import url_encode
 from odoo.addons.website_sale_customer_approval.controllers.main import (
     WebsiteSaleCustomerApproval,
 )
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.http import request, route
 
 
@@ -19,6 +23,20 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
         if offered is not False:
             data["delivery_addresses"] = data["delivery_addresses"] & offered
         return data
+
+    def _validate_address_values(self, address_values, partner_sudo, *args, **kwargs):
+        # Odoo's address forms (/my/addresses and the shop's): the form says why
+        # a buyer's change of a company address is refused, before res.partner
+        # would raise it.
+        invalid, missing, messages = super()._validate_address_values(
+            address_values, partner_sudo, *args, **kwargs
+        )
+        if partner_sudo and (
+            error := partner_sudo._get_address_book_error(address_values)
+        ):
+            messages.append(error)
+            invalid |= set(address_values) & set(partner_sudo._address_fields())
+        return invalid, missing, messages
 
     def _prepare_checkout_page_values(self, order_sudo, **kwargs):
         values = super()._prepare_checkout_page_values(order_sudo, **kwargs)
@@ -71,7 +89,7 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
         order_sudo = request.cart
         if order_sudo and order_sudo.state == "draft" and "client_order_ref" in post:
             if error := self._save_customer_reference(order_sudo, post):
-                return request.redirect("/shop/payment?" + url_encode({"error": error}))
+                return request.redirect("/shop/payment?" + notice_query(error=error))
         return super().shop_submit_for_approval(**post)
 
     @route(
@@ -87,11 +105,15 @@ class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):
         if redirection := self._check_cart(order_sudo):
             return redirection
         error = self._save_customer_reference(order_sudo, post)
-        query = {"reference_error": error} if error else {"reference_saved": 1}
-        return request.redirect("/shop/payment?" + url_encode(query))
+        query = (
+            notice_query(reference_error=error)
+            if error
+            else url_encode({"reference_saved": 1})
+        )
+        return request.redirect("/shop/payment?" + query)
 
     def _get_shop_payment_values(self, order, **kwargs):
         values = super()._get_shop_payment_values(order, **kwargs)
-        values["reference_error"] = kwargs.get("reference_error")
+        values["reference_error"] = notice_text(kwargs.get("reference_error"))
         values["reference_saved"] = kwargs.get("reference_saved")
         return values

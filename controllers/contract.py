@@ -3,9 +3,12 @@
 from operator import itemgetter
 
 from werkzeug.exceptions import NotFound
-from werkzeug.urls import url_encode
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.exceptions import UserError
 from odoo.http import Controller, request, route
 from odoo.tools import groupby
@@ -74,8 +77,8 @@ class ContractAssortment(Controller):
                 "groups": groups,
                 "prices": templates._get_sales_prices(website),
                 "pager": pager,
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             },
         )
 
@@ -96,7 +99,7 @@ class ContractAssortment(Controller):
             name = order_sudo._cart_add_contract_product(product_id, quantity)
         except UserError as error:
             return request.redirect(
-                "/shop/contract?" + url_encode({"error": error.args[0]})
+                "/shop/contract?" + notice_query(error=error.args[0])
             )
         message = request.env._("%s is in your cart.", name)
-        return request.redirect("/shop/contract?" + url_encode({"message": message}))
+        return request.redirect("/shop/contract?" + notice_query(message=message))

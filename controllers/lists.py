@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 
-from werkzeug.urls import url_encode
-
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_text,
+    notice_url,
+)
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
@@ -58,12 +60,7 @@ class ShoppingListPortal(CustomerPortal):
         return shopping_list
 
     def _redirect(self, url, message=None, error=None):
-        params = {
-            key: value
-            for key, value in (("message", message), ("error", error))
-            if value
-        }
-        return request.redirect(url + ("?" + url_encode(params) if params else ""))
+        return request.redirect(notice_url(url, message=message, error=error))
 
     def _do(self, shopping_list, action, message=None, url=None):
         """Run ``action`` on the list; the person's errors come back as a message."""
@@ -91,8 +88,8 @@ class ShoppingListPortal(CustomerPortal):
                 "page_name": "shopping_lists",
                 "own_lists": lists.filtered(lambda rec: rec.owner_id == partner),
                 "other_lists": lists.filtered(lambda rec: rec.owner_id != partner),
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             }
         )
         return request.render("website_sale_customer_approval.portal_my_lists", values)
@@ -139,8 +136,8 @@ class ShoppingListPortal(CustomerPortal):
                     share.partner_id.id: "edit" if share.can_edit else "read"
                     for share in shopping_list.share_ids
                 },
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             }
         )
         return request.render("website_sale_customer_approval.portal_my_list", values)

@@ -1,9 +1,12 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from werkzeug.exceptions import NotFound
-from werkzeug.urls import url_encode
 
 from odoo.addons.website_sale.controllers.main import WebsiteSale
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request, route
 
@@ -64,7 +67,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
             ],
             "approvers": self._get_future_deciders(order_sudo),
             "approval_notice": order_sudo._customer_approval_cart_notice(),
-            "error": post.get("error"),
+            "error": notice_text(post.get("error")),
         }
         values.update(request.website._get_checkout_step_values())
         return request.render(
@@ -92,7 +95,7 @@ class WebsiteSaleCustomerApproval(WebsiteSale):
             submitted = order_sudo.action_submit_for_customer_approval()
         except (UserError, AccessError) as error:
             return request.redirect(
-                "/shop/payment?" + url_encode({"error": error.args[0]})
+                "/shop/payment?" + notice_query(error=error.args[0])
             )
         if not submitted:
             # Nothing needs approval any more: Odoo's own payment step.

@@ -4,6 +4,9 @@ from werkzeug.urls import url_encode
 
 from odoo import http
 from odoo.addons.sale.controllers.portal import CustomerPortal
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+)
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
@@ -153,7 +156,7 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         try:
             action()
         except (UserError, AccessError) as error:
-            query = url_encode({"error": error.args[0]})
+            query = notice_query(error=error.args[0])
         else:
             query = url_encode({"approval_message": message_code})
         return request.redirect(order.get_portal_url(query_string=f"&{query}"))

@@ -1,8 +1,11 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.urls import url_encode
 
 from odoo import _, fields, http
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.exceptions import AccessError, ValidationError
 from odoo.http import request
 
@@ -51,7 +54,9 @@ class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):
     )
     def portal_approval_absence(self, member_id=None, **kwargs):
         partner, person = self._get_absence_person(member_id)
-        return self._render_absence(partner, person, error=kwargs.get("error"))
+        return self._render_absence(
+            partner, person, error=notice_text(kwargs.get("error"))
+        )
 
     def _render_absence(self, partner, person, error=None, form=None):
         values = self._prepare_portal_layout_values()
@@ -100,4 +105,4 @@ class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):
             return self._render_absence(partner, person, error.args[0], form)
         message = _("The absence of %s is saved.", person.sudo().name)
         url = "/my/approvals" if person == partner else "/my/team"
-        return request.redirect(f"{url}?{url_encode({'message': message})}")
+        return request.redirect(f"{url}?{notice_query(message=message)}")

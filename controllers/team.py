@@ -1,11 +1,14 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import pytz
-from werkzeug.urls import url_encode
 
 from odoo import _, fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+    notice_text,
+)
 from odoo.addons.website_sale_customer_approval.models.res_partner_team import (
     TEAM_BOOLEANS,
 )
@@ -107,8 +110,8 @@ class CustomerTeamPortal(CustomerPortal):
                 "page_name": "team",
                 "team": admin._get_team(),
                 "admin": admin,
-                "message": kwargs.get("message"),
-                "error": kwargs.get("error"),
+                "message": notice_text(kwargs.get("message")),
+                "error": notice_text(kwargs.get("error")),
             }
         )
         return request.render("website_sale_customer_approval.portal_my_team", values)
@@ -147,7 +150,7 @@ class CustomerTeamPortal(CustomerPortal):
                 admin, member or request.env["res.partner"], form, errors
             )
         message = _("%s is saved.", member.name)
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+        return request.redirect("/my/team?" + notice_query(message=message))
 
     @http.route(
         "/my/team/<int:member_id>/active",
@@ -164,8 +167,8 @@ class CustomerTeamPortal(CustomerPortal):
         try:
             message = admin._set_team_member_active(member, active == "1")
         except (UserError, ValidationError) as error:
-            return request.redirect("/my/team?" + url_encode({"error": error.args[0]}))
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+            return request.redirect("/my/team?" + notice_query(error=error.args[0]))
+        return request.redirect("/my/team?" + notice_query(message=message))
 
     # ------------------------------------------------------------------
     # Statistics

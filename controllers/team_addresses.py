@@ -1,8 +1,10 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.urls import url_encode
 
 from odoo import _, http
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+)
 from odoo.addons.website_sale_customer_approval.controllers.team import (
     CustomerTeamPortal,
 )
@@ -45,6 +47,8 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
                     "active"
                 ),
                 "allowed_address_ids": chosen,
+                "delivery_allows_none": bool(member)
+                and member._delivery_address_allows_none(),
             }
         )
         return response
@@ -119,7 +123,7 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
                 address or request.env["res.partner"], form, errors
             )
         message = _("%s is saved.", address.name)
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+        return request.redirect("/my/team?" + notice_query(message=message))
 
     @http.route(
         "/my/team/addresses/<int:address_id>/active",
@@ -134,4 +138,4 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
         if not address:
             raise request.not_found()
         message = admin._set_team_delivery_address_active(address, active == "1")
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+        return request.redirect("/my/team?" + notice_query(message=message))

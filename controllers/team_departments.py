@@ -1,8 +1,10 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.urls import url_encode
 
 from odoo import _, http
+from odoo.addons.website_sale_customer_approval.controllers.notices import (
+    notice_query,
+)
 from odoo.addons.website_sale_customer_approval.controllers.team_addresses import (
     CustomerTeamAddressesPortal,
 )
@@ -221,7 +223,7 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
         if errors:
             return self._render_department_form(admin, department, form, errors)
         message = _("%s is saved.", saved.name)
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+        return request.redirect("/my/team?" + notice_query(message=message))
 
     @http.route(
         "/my/team/departments/<int:department_id>/active",
@@ -236,4 +238,4 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
         if not department:
             raise request.not_found()
         message = admin._set_team_department_active(department, active == "1")
-        return request.redirect("/my/team?" + url_encode({"message": message}))
+        return request.redirect("/my/team?" + notice_query(message=message))

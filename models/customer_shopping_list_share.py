@@ -1,6 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class CustomerShoppingListShare(models.Model):
@@ -22,6 +23,22 @@ class CustomerShoppingListShare(models.Model):
         "UNIQUE(list_id, partner_id)",
         "A colleague is named only once on a shopping list.",
     )
+
+    @api.constrains("list_id", "partner_id")
+    def _check_same_company(self):
+        # The list's own constraint sees shares written through the list only; a
+        # share created or changed on its own (over RPC) is checked here.
+        for share in self.sudo():
+            company = share.list_id.commercial_partner_id
+            if share.partner_id.commercial_partner_id != company:
+                raise ValidationError(
+                    _(
+                        "A shopping list can only be shared within the company of "
+                        "its owner (%(company)s), not with %(person)s.",
+                        company=company.display_name,
+                        person=share.partner_id.display_name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

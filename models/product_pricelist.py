@@ -24,6 +24,45 @@ class ProductPricelist(models.Model):
         compute="_compute_contract_product_count",
     )
 
+    contract_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Contract of",
+        compute="_compute_contract_partner_ids",
+        search="_search_contract_partner_ids",
+        groups="base.group_user",
+        help="The customer companies this contract assortment is set on.",
+    )
+
+    def _compute_contract_partner_ids(self):
+        Partner = self.env["res.partner"].sudo()
+        for pricelist in self:
+            partners = Partner.browse()
+            if pricelist.is_contract_assortment and pricelist.id:
+                partners = Partner.search(
+                    [("specific_property_product_pricelist", "=", pricelist.id)]
+                ).commercial_partner_id
+            pricelist.contract_partner_ids = partners
+
+    def _search_contract_partner_ids(self, operator, value):
+        # Read by the portal's record rules at each query, not kept with the
+        # rules' cache: a customer's new contract is theirs at once.
+        if operator != "in":
+            return NotImplemented
+        partners = self.env["res.partner"].sudo().browse(value).exists()
+        pricelists = partners.commercial_partner_id.mapped(
+            "specific_property_product_pricelist"
+        )
+        return [("id", "in", pricelists.filtered("is_contract_assortment").ids)]
+
+    def _get_website_pricelists_domain(self, website):
+        # A contract belongs to its customers: never one of the website's
+        # pricelists offered to every visitor (its customers get it as their
+        # own pricelist).
+        return [
+            *super()._get_website_pricelists_domain(website),
+            ("is_contract_assortment", "=", False),
+        ]
+
     def _compute_contract_product_count(self):
         Template = self.env["product.template"]
         for pricelist in self:

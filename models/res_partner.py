@@ -352,7 +352,8 @@ class ResPartner(models.Model):
     def _get_approval_reminder_orders(self):
         """The orders a reminder e-mail lists (see the approval reminder cron):
         of the orders the cron names, those of this person's company that still
-        wait for approval."""
+        wait for this person's decision: a crafted context never lists orders of
+        others (the field is readable over RPC)."""
         self.ensure_one()
         order_ids = [
             order_id
@@ -375,5 +376,10 @@ class ResPartner(models.Model):
                     ("approval_state", "=", "waiting"),
                 ],
                 order="id",
+            )
+            .filtered(
+                lambda order: (
+                    self in order._customer_approval_deciders(include_admins=True)
+                )
             )
         )

@@ -4,7 +4,7 @@
 which of them each sub-account may ship to, and their management on /my/team."""
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 DELIVERY_ADDRESS_POLICIES = [
     ("approval", "Needs approval"),
@@ -12,6 +12,12 @@ DELIVERY_ADDRESS_POLICIES = [
 ]
 # The address fields a customer admin edits on /my/team.
 DELIVERY_ADDRESS_FIELDS = ("name", "street", "street2", "zip", "city")
+# What places a contact, besides its address fields: its name (the first line of
+# an address), whose it is, what it is for, whether it is in use. A buyer changes
+# none of them on their company's contacts...
+PLACING_FIELDS = ("name", "parent_id", "type", "active")
+# ... but their own name, and whether their own contact is in use.
+OWN_CONTACT_FIELDS = ("name", "active")
 
 
 class ResPartner(models.Model):
@@ -25,7 +31,8 @@ class ResPartner(models.Model):
         string="Allowed delivery addresses",
         domain="[('parent_id', '=', commercial_partner_id), ('type', '=', 'delivery')]",
         help="The delivery addresses of the company this person may ship to. "
-        "Empty: all delivery addresses of the company.",
+        "Empty: all delivery addresses of the company. When all those chosen are "
+        "archived: none of them.",
     )
     delivery_address_policy = fields.Selection(
         DELIVERY_ADDRESS_POLICIES,
@@ -60,11 +67,24 @@ class ResPartner(models.Model):
         delivery addresses chosen for them; when none are chosen, all of them,
         the company's own address and their own."""
         self.ensure_one()
-        allowed = self.sudo().allowed_delivery_address_ids.filtered("active")
-        if self.sudo().allowed_delivery_address_ids:
-            return allowed
+        # Archived addresses stay chosen: a list whose addresses are all archived
+        # allows none of them, it does not widen to all.
+        chosen = (
+            self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        )
+        if chosen:
+            return chosen.filtered("active")
         company = self.commercial_partner_id
         return self._get_company_delivery_addresses() | company | self
+
+    def _delivery_address_allows_none(self):
+        """Whether the addresses chosen for ``self`` are all archived: they may
+        ship to none of the company's addresses."""
+        self.ensure_one()
+        chosen = (
+            self.sudo().with_context(active_test=False).allowed_delivery_address_ids
+        )
+        return bool(chosen) and not chosen.filtered("active")
 
     def _get_own_delivery_addresses(self):
         """The addresses ``self`` typed at checkout (children of the person)."""
@@ -107,6 +127,123 @@ class ResPartner(models.Model):
             return True
         company = current.commercial_partner_id
         return self.parent_id == company and current.is_customer_admin
+
+    # ------------------------------------------------------------------
+    # A buyer's address book: their own addresses, never the company's
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_address_book_buyer(self):
+        """The contact of the current user when they are a sub-account whose
+        places to ship to are decided by their customer admins; else an empty
+        recordset. Odoo's address forms write as superuser in the buyer's request:
+        the user, not the environment's rights, says who acts."""
+        user = self.env.user
+        partner = user.partner_id.sudo()
+        if (
+            not user.share
+            or user._is_public()
+            or partner.is_customer_admin
+            or not partner._delivery_address_rule_applies()
+        ):
+            return self.browse()
+        return partner
+
+    def _is_own_address_of(self, buyer):
+        """Whether ``self`` is an address of ``buyer`` (a contact under them)."""
+        self.ensure_one()
+        parent = self.sudo().parent_id
+        while parent:
+            if parent == buyer:
+                return True
+            parent = parent.parent_id
+        return False
+
+    def _get_address_book_error(self, vals):
+        """Why the current buyer may not write ``vals`` on ``self``, or False.
+
+        A buyer edits only their own addresses (contacts under them). Every other
+        contact of the company (the company, its delivery addresses, colleagues,
+        and the buyer's own contact, whose address is the company's: Odoo copies
+        it up) keeps its address, its place and its state. Values equal to the
+        current ones change nothing and pass.
+        """
+        buyer = self._get_address_book_buyer()
+        names = (set(self._address_fields()) | set(PLACING_FIELDS)) & set(vals)
+        if not buyer or not names:
+            return False
+        company = buyer.commercial_partner_id
+        if vals.get("parent_id"):
+            parent = self.sudo().browse(vals["parent_id"])
+            if parent.commercial_partner_id == company and not (
+                parent == buyer or parent._is_own_address_of(buyer)
+            ):
+                return _(
+                    "%(address)s cannot become an address of %(company)s: your "
+                    "customer admins manage the company's addresses.",
+                    address=", ".join(self.mapped("name")),
+                    company=company.display_name,
+                )
+        for partner in self.sudo():
+            if partner.commercial_partner_id != company or partner._is_own_address_of(
+                buyer
+            ):
+                continue
+            changed = [
+                name
+                for name in names
+                if not (name in OWN_CONTACT_FIELDS and partner == buyer)
+                and partner._address_book_value_differs(name, vals[name])
+            ]
+            if changed:
+                return _(
+                    "You cannot change the address of %(partner)s: it is an "
+                    "address of %(company)s, which your customer admins manage. "
+                    "Add a delivery address of your own instead.",
+                    partner=partner.name,
+                    company=company.display_name,
+                )
+        return False
+
+    def _address_book_value_differs(self, name, value):
+        field = self._fields[name]
+        current = self[name]
+        if field.type == "many2one":
+            current = current.id
+            value = value.id if isinstance(value, models.BaseModel) else value
+        return (current or False) != (value or False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # An address a buyer adds is their own, never one of the company's (Odoo's
+        # /my/addresses and express checkout put it under the company).
+        if buyer := self._get_address_book_buyer():
+            company = buyer.commercial_partner_id
+            for vals in vals_list:
+                if not vals.get("parent_id") or vals.get("type") in (None, "contact"):
+                    continue
+                parent = self.sudo().browse(vals["parent_id"])
+                if parent.commercial_partner_id == company and not (
+                    parent == buyer or parent._is_own_address_of(buyer)
+                ):
+                    vals["parent_id"] = buyer.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if error := self._get_address_book_error(vals):
+            raise UserError(error)
+        if self._get_address_book_buyer():
+            vals = self._drop_unchanged_company_address(vals)
+        return super().write(vals)
+
+    def _drop_unchanged_company_address(self, vals):
+        """``vals`` without the address fields when they change nothing on the
+        buyer's own contact: Odoo would otherwise copy a contact's address up to
+        its company whenever the two differ."""
+        buyer = self._get_address_book_buyer()
+        if self.sudo() != buyer or self.type != "contact" or not self.parent_id:
+            return vals
+        address_fields = set(self._address_fields())
+        return {key: value for key, value in vals.items() if key not in address_fields}
 
     def _get_delivery_address_line(self):
         """The address on one line, as the approver reads it in a reason."""
@@ -228,5 +365,16 @@ class ResPartner(models.Model):
                 errors["allowed_delivery_address_ids"] = _(
                     "Choose among the delivery addresses of your company."
                 )
-            values["allowed_delivery_address_ids"] = [Command.set(chosen.ids)]
+            # Archived addresses stay chosen (they are not on the page): ticking
+            # none of the others must not widen the person to all addresses.
+            archived = (
+                member.sudo()
+                .with_context(active_test=False)
+                .allowed_delivery_address_ids.filtered(lambda a: not a.active)
+                if member
+                else self.browse()
+            )
+            values["allowed_delivery_address_ids"] = [
+                Command.set((chosen | archived).ids)
+            ]
         return values, user_values, errors

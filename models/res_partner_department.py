@@ -21,11 +21,18 @@ class ResPartner(models.Model):
         string="Departments",
         context={"active_test": False},
     )
+    # The vendor's: portal users read budgets and rules through the pages only.
     customer_budget_ids = fields.One2many(
-        "customer.budget", "company_partner_id", string="Budgets"
+        "customer.budget",
+        "company_partner_id",
+        string="Budgets",
+        groups="sales_team.group_sale_salesman",
     )
     customer_purchasing_rule_ids = fields.One2many(
-        "customer.purchasing.rule", "company_partner_id", string="Purchasing rules"
+        "customer.purchasing.rule",
+        "company_partner_id",
+        string="Purchasing rules",
+        groups="sales_team.group_sale_salesman",
     )
 
     @api.constrains("customer_department_id", "parent_id")

@@ -260,6 +260,22 @@ class SaleOrder(models.Model):
             else:
                 order.approval_waiting_days = 0.0
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # As in write: an order is not born approved, waiting or decided, neither
+        # by its values nor by defaults of a crafted context.
+        if not self.env.su and (
+            any(ENGINE_FIELDS.intersection(vals) for vals in vals_list)
+            or any(f"default_{name}" in self.env.context for name in ENGINE_FIELDS)
+        ):
+            raise AccessError(
+                _(
+                    "The customer approval of an order changes only through its "
+                    "decisions (submit, approve, reject, withdraw)."
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and ENGINE_FIELDS.intersection(vals):
             raise AccessError(

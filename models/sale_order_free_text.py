@@ -115,6 +115,8 @@ class SaleOrder(models.Model):
                 ("sale_ok", "=", True),
                 ("is_published", "=", True),
                 ("website_id", "in", [False, self.website_id.id]),
+                # the order's vendor sells only its own products (or shared ones)
+                ("company_id", "in", [False, self.company_id.id]),
             ]
         )
         restriction = self.partner_id._get_shop_restriction_domain("product.product")

@@ -1,4 +1,5 @@
 from . import (
+    test_address_book,
     test_approval_gate,
     test_assortment_entries,
     test_atomic_decisions,
@@ -9,6 +10,7 @@ from . import (
     test_checkout,
     test_concurrency,
     test_contract_assortment,
+    test_contract_privacy,
     test_contract_shop,
     test_decisions,
     test_delivery_addresses,
@@ -19,6 +21,7 @@ from . import (
     test_extension_points,
     test_external_api,
     test_free_text_orders,
+    test_hardening,
     test_installation,
     test_json2_api,
     test_mail,
