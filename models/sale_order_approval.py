@@ -36,7 +36,11 @@ class SaleOrder(models.Model):
 
         The second transaction waits for the first one; under Odoo's repeatable-read
         isolation it then fails to serialise and is retried, and sees the decision.
+        Decisions are public methods (JSON-2 calls them with any list of ids): an
+        empty list gets a clear message, not a failed lock.
         """
+        if not self:
+            raise UserError(_("Select the orders to decide."))
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM sale_order WHERE id IN %s FOR NO KEY UPDATE",

@@ -14,20 +14,6 @@ from .sale_order import (
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    # Decisions are public methods (JSON-2 calls them with any list of ids): an
-    # empty list gets a clear message, not a failed lock.
-    def action_customer_approve(self, *args, **kwargs):
-        self._customer_approval_check_some_orders()
-        return super().action_customer_approve(*args, **kwargs)
-
-    def action_customer_reject(self, *args, **kwargs):
-        self._customer_approval_check_some_orders()
-        return super().action_customer_reject(*args, **kwargs)
-
-    def _customer_approval_check_some_orders(self):
-        if not self:
-            raise UserError(_("Select the orders to decide."))
-
     def action_customer_change_lines(self, quantities):
         """The approver lowers quantities or removes lines before approving.
 
