@@ -1,6 +1,7 @@
 from . import (
     test_address_book,
     test_approval_gate,
+    test_approval_properties,
     test_assortment_entries,
     test_atomic_decisions,
     test_binding_approvals,
