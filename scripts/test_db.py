@@ -9,9 +9,11 @@ the addon's manifest, Python models, data, demo data, security, views, translati
 and migrations (file names and contents), the Odoo it is installed into (version
 and the size and date of each of its files), with or without demo data, and this
 machine (the filestore lives here, the database may be on a shared server). A
-change gives another name, so a stale template is never used; the ones of this
-machine beyond the last KEEP used are dropped. Templates never take connections
-(ALLOW_CONNECTIONS false): nothing, a test least of all, can change them.
+change gives another name, so a stale template is never used. The comment of a
+template says its key, machine and last use: the ones of this machine beyond the
+last KEEP used are dropped, those of other machines unused for STALE_DAYS days too.
+Templates never take connections (ALLOW_CONNECTIONS false): nothing, a test least
+of all, can change them.
 
 Every step that reads, builds, copies or drops a template holds one PostgreSQL
 advisory lock of the addon: checkouts that share a server wait for each other.
@@ -39,6 +41,7 @@ ADDON = "website_sale_customer_approval"
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "wsca_tpl_"
 KEEP = 2
+STALE_DAYS = 7
 # Bump when the way a template is built changes.
 RECIPE = "1"
 # What an install reads of the addon (controllers and static files are read at
@@ -161,7 +164,27 @@ class Server:
 
 
 def comment_for(key):
+    """What the comment of a usable template starts with; ` used=<epoch>` follows."""
     return f"{ADDON} test template key={key} host={socket.gethostname()}"
+
+
+def mark_used(server, name, key):
+    server.run(
+        sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+            sql.Identifier(name),
+            sql.Literal(f"{comment_for(key)} used={time.time():.0f}"),
+        )
+    )
+
+
+def parse_comment(comment):
+    """{'key': ..., 'host': ..., 'used': ...} of a template's comment."""
+    fields = dict(word.split("=", 1) for word in (comment or "").split() if "=" in word)
+    try:
+        fields["used"] = float(fields.get("used", 0))
+    except ValueError:
+        fields["used"] = 0.0
+    return fields
 
 
 def build(server, args, key, name, cache):
@@ -200,12 +223,7 @@ def build(server, args, key, name, cache):
             ).format(ident)
         )
         # Last: a template without its comment (a build cut short) is not used.
-        server.run(
-            sql.SQL("COMMENT ON DATABASE {} IS {}").format(
-                ident, sql.Literal(comment_for(key))
-            )
-        )
-        (cache / name / "key").write_text(key + "\n")
+        mark_used(server, name, key)
     finally:
         server.drop(building)
         shutil.rmtree(work, ignore_errors=True)
@@ -213,19 +231,22 @@ def build(server, args, key, name, cache):
 
 
 def prune(server, cache, keep):
-    """Drops what is left of builds cut short, and this machine's templates beyond
-    the KEEP last used (the `key` file of each is touched when it is used)."""
-    ours = f" host={socket.gethostname()}"
+    """Drops what is left of builds cut short, this machine's templates beyond the
+    KEEP last used, and other machines' templates unused for STALE_DAYS days."""
+    host = socket.gethostname()
     templates = server.templates()
-    used = []
+    ours = []
     for name, comment in templates.items():
-        if "_build_" in name or not comment:
+        fields = parse_comment(comment)
+        if "_build_" in name or "key" not in fields:
             # Under the lock nobody builds: a leftover.
             server.drop(name)
-        elif comment.endswith(ours):
-            stamp = cache / name / "key"
-            used.append((stamp.stat().st_mtime if stamp.exists() else 0, name))
-    for _, name in sorted(used, reverse=True)[keep:]:
+        elif fields.get("host") == host:
+            ours.append((fields["used"], name))
+        elif fields["used"] < time.time() - STALE_DAYS * 86400:
+            say(f"Dropping {name}, unused for {STALE_DAYS} days")
+            server.drop(name)
+    for _, name in sorted(ours, reverse=True)[keep:]:
         say(f"Dropping the older template {name}")
         server.drop(name)
         shutil.rmtree(cache / name, ignore_errors=True)
@@ -249,13 +270,14 @@ def prepare(args):
         comment = server.templates().get(name)
         usable = (
             not args.fresh
-            and comment == comment_for(key)
+            and (comment or "").startswith(comment_for(key))
             and (cache / name / "filestore").is_dir()
         )
         if not usable:
             server.drop(name)
             build(server, args, key, name, cache)
-        (cache / name / "key").touch()
+        else:
+            mark_used(server, name, key)
         started = time.monotonic()
         server.run(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
@@ -277,9 +299,10 @@ def drop_all(args):
     server = Server(conf)
     server.lock()
     try:
-        ours = f" host={socket.gethostname()}"
+        host = socket.gethostname()
         for name, comment in server.templates().items():
-            if (comment or "").endswith(ours) or "_build_" in name or not comment:
+            fields = parse_comment(comment)
+            if fields.get("host") == host or "_build_" in name or "key" not in fields:
                 say(f"Dropping {name}")
                 server.drop(name)
         shutil.rmtree(cache, ignore_errors=True)
@@ -303,7 +326,11 @@ def main():
     key.add_argument("--without-demo", action="store_true")
     args = parser.parse_args()
     if args.command == "prepare":
-        prepare(args)
+        try:
+            prepare(args)
+        except subprocess.CalledProcessError as error:
+            say(f"The install of the template failed (exit status {error.returncode})")
+            sys.exit(error.returncode or 1)
     elif args.command == "drop":
         drop_all(args)
     else:
