@@ -1,11 +1,20 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test run lint format i18n readme screenshots wheel upgrade-check
+.PHONY: setup test test-fast test-clean run lint format i18n readme screenshots wheel upgrade-check
 
 setup:
 	@bash scripts/setup.sh
 
+# ARGS go to pytest: make test ARGS="-k routing", make test ARGS=tests/test_routing.py
 test:
-	@bash scripts/test.sh
+	@bash scripts/test.sh $(ARGS)
+
+# The inner loop: no browser tours, no threaded tests.
+test-fast:
+	@FAST=1 bash scripts/test.sh $(ARGS)
+
+# Drops this machine's template databases of `make test`.
+test-clean:
+	@.venv/bin/python scripts/test_db.py drop --conf .odoo/odoo.conf
 
 run:
 	@bash scripts/run.sh

@@ -14,8 +14,12 @@ from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
 
+from .markers import threaded
+
 ORDER_AMOUNT = 600
 BUDGET = 1000
+
+pytestmark = [threaded]
 
 
 @tagged("post_install", "-at_install")

@@ -8,6 +8,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_amount
 
 from .common import CustomerApprovalCase
+from .markers import tour
 
 
 @tagged("post_install", "-at_install")
@@ -243,6 +244,7 @@ class TestCartPurchasing(HttpCase, CustomerApprovalCase):
         self.assertLessEqual(ruled_1, 16)
 
 
+@tour
 @tagged("post_install", "-at_install")
 class TestCartPurchasingTour(HttpCase, CustomerApprovalCase):
     """The cart's notice in headless Chromium, as the buyer changes it."""

@@ -9,6 +9,8 @@ from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
 
+from .markers import threaded
+
 try:
     from psycopg2 import errors as pg_errors
 except ImportError:  # pragma: no cover
@@ -18,6 +20,8 @@ CONCURRENCY_ERRORS = (
     pg_errors.SerializationFailure,
     pg_errors.LockNotAvailable,
 )
+
+pytestmark = [threaded]
 
 
 @tagged("post_install", "-at_install")

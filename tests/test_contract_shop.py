@@ -7,6 +7,7 @@ from odoo.tests import HttpCase, tagged
 
 from ..controllers import contract as contract_controller
 from .common import CustomerApprovalCase
+from .markers import tour
 
 
 @tagged("post_install", "-at_install")
@@ -364,6 +365,7 @@ class TestContractShop(HttpCase, CustomerApprovalCase):
         self.assertEqual(order.approval_state, "approved")
         self.assertEqual(order.order_line.product_id, self.agreed)
 
+    @tour
     def test_restricted_buyer_shop_tour(self):
         self.start_tour(
             "/shop", "customer_approval_contract_shop", login=self.restricted.login

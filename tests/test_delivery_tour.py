@@ -3,6 +3,9 @@
 from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
+from .markers import tour
+
+pytestmark = [tour]
 
 
 @tagged("post_install", "-at_install")

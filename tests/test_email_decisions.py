@@ -11,6 +11,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import CustomerApprovalCase
+from .markers import tour
 
 LINK = re.compile(r'href="([^"]*/approval/decide/[^"]+)"')
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -331,6 +332,7 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         self.assertEqual(order.approval_history_ids[-1].user_id, self.admin)
 
 
+@tour
 @tagged("post_install", "-at_install")
 class TestEmailDecisionTour(HttpCase, CustomerApprovalCase):
     """The confirmation page in headless Chromium on a phone, without login."""

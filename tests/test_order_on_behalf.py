@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
+from .markers import tour
 
 
 @tagged("post_install", "-at_install")
@@ -280,6 +281,7 @@ class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
         self.assertEqual(response.status_code, 200)
 
 
+@tour
 @tagged("post_install", "-at_install")
 class TestOrderOnBehalfTour(HttpCase, CustomerApprovalCase):
     """Ada, the customer admin, orders a desk for Bob in the browser."""

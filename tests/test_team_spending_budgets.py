@@ -13,6 +13,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_date
 
 from .common import CustomerApprovalCase
+from .markers import tour
 
 try:
     import openpyxl
@@ -472,6 +473,7 @@ class TestTeamSpendingBudgets(HttpCase, CustomerApprovalCase):
         )
         self.assertIn(response.status_code, (302, 303))
 
+    @tour
     def test_chart_is_drawn(self):
         self._some_orders()
         self.start_tour(

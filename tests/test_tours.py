@@ -6,6 +6,9 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
+from .markers import tour
+
+pytestmark = [tour]
 
 
 @tagged("post_install", "-at_install")
