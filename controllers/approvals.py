@@ -4,13 +4,11 @@
 from odoo import _, http
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
+
+from .notices import notice_query, notice_text
 
 APPROVALS_PER_PAGE = 20
 

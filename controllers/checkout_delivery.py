@@ -2,14 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from werkzeug.urls import url_encode
 
-from odoo.addons.website_sale_customer_approval.controllers.main import (
-    WebsiteSaleCustomerApproval,
-)
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
 from odoo.http import request, route
+
+from .main import WebsiteSaleCustomerApproval
+from .notices import notice_query, notice_text
 
 
 class WebsiteSaleDeliveryAndReference(WebsiteSaleCustomerApproval):

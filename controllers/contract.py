@@ -5,13 +5,11 @@ from operator import itemgetter
 from werkzeug.exceptions import NotFound
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
 from odoo.exceptions import UserError
 from odoo.http import Controller, request, route
 from odoo.tools import groupby
+
+from .notices import notice_query, notice_text
 
 CONTRACT_PAGE_SIZE = 60
 

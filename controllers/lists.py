@@ -4,13 +4,11 @@ import math
 
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_text,
-    notice_url,
-)
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
+
+from .notices import notice_text, notice_url
 
 # Where /shop/lists/add may send the person back to: a path of this site only.
 ADD_RETURN_PREFIXES = ("/shop", "/my/lists")

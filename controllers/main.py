@@ -3,12 +3,10 @@
 from werkzeug.exceptions import NotFound
 
 from odoo.addons.website_sale.controllers.main import WebsiteSale
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request, route
+
+from .notices import notice_query, notice_text
 
 
 class WebsiteSaleCustomerApproval(WebsiteSale):

@@ -4,14 +4,12 @@ from werkzeug.urls import url_encode
 
 from odoo import http
 from odoo.addons.sale.controllers.portal import CustomerPortal
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-)
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
 
 from ..models.sale_order import FREE_TEXT_MAX_LENGTH
+from .notices import notice_query
 
 
 class CustomerApprovalOrdersPortal(CustomerPortal):

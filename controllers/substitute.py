@@ -2,14 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import _, fields, http
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
 from odoo.exceptions import AccessError, ValidationError
 from odoo.http import request
 
 from .approvals import CustomerApprovalPortal
+from .notices import notice_query, notice_text
 
 
 class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):

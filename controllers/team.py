@@ -5,16 +5,12 @@ import pytz
 from odoo import _, fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-    notice_text,
-)
-from odoo.addons.website_sale_customer_approval.models.res_partner_team import (
-    TEAM_BOOLEANS,
-)
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import float_repr
+
+from ..models.res_partner_team import TEAM_BOOLEANS
+from .notices import notice_query, notice_text
 
 ORDERS_PER_PAGE = 20
 

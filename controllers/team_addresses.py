@@ -2,16 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import _, http
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-)
-from odoo.addons.website_sale_customer_approval.controllers.team import (
-    CustomerTeamPortal,
-)
-from odoo.addons.website_sale_customer_approval.models.res_partner_delivery import (
-    DELIVERY_ADDRESS_FIELDS,
-)
 from odoo.http import request
+
+from ..models.res_partner_delivery import DELIVERY_ADDRESS_FIELDS
+from .notices import notice_query
+from .team import CustomerTeamPortal
 
 
 class CustomerTeamAddressesPortal(CustomerTeamPortal):

@@ -2,14 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import _, http
-from odoo.addons.website_sale_customer_approval.controllers.notices import (
-    notice_query,
-)
-from odoo.addons.website_sale_customer_approval.controllers.team_addresses import (
-    CustomerTeamAddressesPortal,
-)
 from odoo.http import request
 from odoo.tools import float_repr
+
+from .notices import notice_query
+from .team_addresses import CustomerTeamAddressesPortal
 
 BUDGET_FORM_FIELDS = ("period", "exceeded_action", "required_level")
 BUDGET_DEFAULTS = {

@@ -9,11 +9,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, http
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.addons.website_sale_customer_approval.controllers.team import (
-    ORDERS_PER_PAGE,
-    CustomerTeamPortal,
-)
 from odoo.http import content_disposition, request
+
+from .team import ORDERS_PER_PAGE, CustomerTeamPortal
 
 try:
     import xlsxwriter

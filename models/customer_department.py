@@ -28,7 +28,6 @@ class CustomerDepartment(models.Model):
     )
     manager_id = fields.Many2one(
         "res.partner",
-        string="Manager",
         index="btree_not_null",
         ondelete="restrict",
         help="An approver of the company. Purchasing rules and budgets may ask "

@@ -20,7 +20,6 @@ class CustomerShoppingList(models.Model):
     name = fields.Char(required=True)
     owner_id = fields.Many2one(
         "res.partner",
-        string="Owner",
         required=True,
         index=True,
         ondelete="cascade",

@@ -13,9 +13,7 @@ class CustomerShoppingListLine(models.Model):
         "customer.shopping.list", required=True, index=True, ondelete="cascade"
     )
     sequence = fields.Integer(default=10)
-    product_id = fields.Many2one(
-        "product.product", string="Product", required=True, ondelete="cascade"
-    )
+    product_id = fields.Many2one("product.product", required=True, ondelete="cascade")
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit")
 
     @api.constrains("quantity")

@@ -28,7 +28,6 @@ class SaleOrderApprovalHistory(models.Model):
     )
     approver_id = fields.Many2one(
         "res.partner",
-        string="Approver",
         readonly=True,
         help="The person of the customer company who took this step.",
     )

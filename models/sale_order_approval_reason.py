@@ -59,7 +59,6 @@ class SaleOrderApprovalReason(models.Model):
     )
     budget_id = fields.Many2one(
         "customer.budget",
-        string="Budget",
         ondelete="set null",
         help="The budget the order would exceed.",
     )

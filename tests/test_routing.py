@@ -78,21 +78,21 @@ class TestRouting(CustomerApprovalCase):
         modes = ["none", "always"]
         breakpoints = [(False, 0), (True, 0), (True, 250), (True, 10000)]
         for mode in modes:
-            for enabled, breakpoint in breakpoints:
+            for enabled, limit in breakpoints:
                 for total, approvers in chains.items():
                     with self.subTest(
-                        mode=mode, breakpoint=(enabled, breakpoint), total=total
+                        mode=mode, breakpoint=(enabled, limit), total=total
                     ):
                         self.buyer.partner_id.write(
                             {
                                 "approval_mode": mode,
                                 "approval_breakpoint_enabled": enabled,
-                                "approval_breakpoint": breakpoint,
+                                "approval_breakpoint": limit,
                             }
                         )
                         order = self._create_order(self.buyer, amount=total)
                         expected = mode == "always" or (
-                            enabled and (not breakpoint or total > breakpoint)
+                            enabled and (not limit or total > limit)
                         )
                         self.assertEqual(self._submit(order), expected)
                         if not expected:
