@@ -2,8 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """An approver's substitute for a period of absence."""
 
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+
+from .customer_budget import period_timezone
 
 ABSENCE_FIELDS = (
     "approval_substitute_id",
@@ -33,9 +37,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _approval_today(self):
-        """Today in the time zone of the user, else of the vendor's company user."""
-        tz = self.env.user.tz or self.env.company.partner_id.tz or "UTC"
-        return fields.Date.context_today(self.with_context(tz=tz))
+        """Today in the calendar of the approver's customer company, else of the
+        vendor's company, else UTC: the same day whoever asks (the buyer, the
+        approver, the vendor, a cron or an e-mail link), as budgets count it."""
+        zone = period_timezone(
+            self[:1].commercial_partner_id, self.env.company.partner_id
+        )
+        now = pytz.utc.localize(fields.Datetime.now()).astimezone(zone)
+        return now.date()
 
     def _is_approval_absent(self, date=None):
         """Whether this approver is away on ``date`` (today) with a substitute."""

@@ -1,5 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytz
+
 from odoo import Command, http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -253,9 +255,11 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
         page = self.url_open("/my/team/statistics")
         self.assertIn(self.buyer.name, page.text)
         self.assertIn(self.free_buyer.name, page.text)
-        rows = self.env["sale.order"]._get_team_spending(
-            self.customer, order.date_order.date(), order.date_order.date()
-        )
+        # The statistics count local days (see _get_team_spending_timezone): the
+        # order's day there, not its UTC date (they differ late in the evening).
+        zone = self.env["sale.order"]._get_team_spending_timezone()
+        day = pytz.utc.localize(order.date_order).astimezone(zone).date()
+        rows = self.env["sale.order"]._get_team_spending(self.customer, day, day)
         by_name = {row["partner"].name: row for row in rows}
         self.assertEqual(by_name[self.buyer.name]["waiting"], 1)
         self.assertEqual(by_name[self.buyer.name]["totals"], [])
