@@ -30,7 +30,7 @@ i18n:
 	@bash scripts/i18n.sh
 
 readme:
-	@python3 scripts/readme.py
+	@.venv/bin/python scripts/readme.py
 
 wheel:
 	@bash scripts/wheel.sh

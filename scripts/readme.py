@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Write README.rst from the fragments of readme/, in the layout of OCA's addons.
+"""Write README.rst from the fragments of readme/, in the layout of OCA's addons,
+and the feature list of the Apps page (static/description/index.html) from
+readme/DESCRIPTION.rst, so that both say the same.
 
-    python3 scripts/readme.py          # write README.rst
-    python3 scripts/readme.py --check  # exit 1 when README.rst is not up to date
+    python scripts/readme.py          # write README.rst and the Apps page's features
+    python scripts/readme.py --check  # exit 1 when either is not up to date
 
 Edit the fragments, never README.rst itself.
 """
 
 import ast
+import re
 import sys
 from pathlib import Path
+
+from docutils.core import publish_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 # (fragment, section title); DESCRIPTION comes first, without a title.
@@ -62,15 +67,44 @@ def render():
     return "\n".join(parts)
 
 
+APPS_PAGE = ROOT / "static" / "description" / "index.html"
+FEATURES = re.compile(
+    r"(<!-- features: written by scripts/readme.py[^>]*-->\n)(.*?)"
+    r"(\s*<!-- end of features -->)",
+    re.S,
+)
+
+
+def render_apps_page():
+    """The Apps page with its feature list: the bullets of DESCRIPTION.rst."""
+    description = fragment("DESCRIPTION")
+    bullets = description[description.index("\n* ") + 1 :]
+    body = publish_parts(
+        bullets,
+        writer_name="html5",
+        settings_overrides={"report_level": 5, "halt_level": 5},
+    )["body"].strip()
+    page = APPS_PAGE.read_text(encoding="utf-8")
+    return FEATURES.sub(lambda m: m.group(1) + body + m.group(3), page, count=1)
+
+
 def main():
-    text = render()
-    readme = ROOT / "README.rst"
+    outputs = {ROOT / "README.rst": render(), APPS_PAGE: render_apps_page()}
     if "--check" in sys.argv[1:]:
-        if readme.read_text(encoding="utf-8") != text:
-            print("README.rst is not up to date: run 'make readme'.", file=sys.stderr)
+        stale = [
+            path.relative_to(ROOT).as_posix()
+            for path, text in outputs.items()
+            if path.read_text(encoding="utf-8") != text
+        ]
+        if stale:
+            print(
+                f"{', '.join(stale)} not up to date: run 'make readme'.",
+                file=sys.stderr,
+            )
             return 1
         return 0
-    readme.write_text(text, encoding="utf-8")
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
     return 0
 
 
