@@ -33,6 +33,32 @@ SHOP_ADDRESS = {
 }
 
 
+class PaymentMixin:
+    """A payment provider and method of tests, and ``_pay``: what every payment
+    route (shop, express checkout, the portal's Pay Now, RPC) does in the end."""
+
+    @classmethod
+    def _setup_payment(cls):
+        cls.provider = cls.env["payment.provider"].create(
+            {"name": "Test provider", "state": "test", "code": "none"}
+        )
+        cls.payment_method = cls.env["payment.method"].create(
+            {"name": "Test method", "code": "customer_approval_test_method"}
+        )
+
+    def _pay(self, order):
+        return self.env["payment.transaction"].create(
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.payment_method.id,
+                "amount": order.amount_total,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "sale_order_ids": [Command.set(order.ids)],
+            }
+        )
+
+
 class CustomerApprovalCase(TransactionCase):
     """A customer company with a chain of approvers, and a product at 100.00.
 

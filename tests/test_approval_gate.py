@@ -9,40 +9,22 @@ from odoo import Command, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
 
-from .common import CustomerApprovalCase, create_sub_account
+from .common import CustomerApprovalCase, PaymentMixin, create_sub_account
 
 
 @tagged("post_install", "-at_install")
-class TestApprovalGate(CustomerApprovalCase):
+class TestApprovalGate(PaymentMixin, CustomerApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.website = cls.env["website"].get_current_website()
-        cls.provider = cls.env["payment.provider"].create(
-            {"name": "Gate test provider", "state": "test", "code": "none"}
-        )
-        cls.payment_method = cls.env["payment.method"].create(
-            {"name": "Gate test method", "code": "gate_test_method"}
-        )
+        cls._setup_payment()
 
     def _shop_order(self, buyer, amount=2000.0):
         """A cart of ``buyer`` in the web shop, not submitted."""
         order = self._create_order(buyer, amount=amount)
         order.website_id = self.website
         return order
-
-    def _pay(self, order):
-        """What every payment route does in the end: create a transaction."""
-        return self.env["payment.transaction"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.payment_method.id,
-                "amount": order.amount_total,
-                "currency_id": order.currency_id.id,
-                "partner_id": order.partner_id.id,
-                "sale_order_ids": [Command.set(order.ids)],
-            }
-        )
 
     # --- the shop and the portal ----------------------------------------
     def test_unsubmitted_cart_cannot_be_paid_nor_confirmed(self):

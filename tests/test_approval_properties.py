@@ -25,10 +25,10 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .common import PaymentMixin
 from .common_purchasing import PurchasingCase
 
 REFUSALS = (UserError, AccessError, ValidationError)
@@ -54,29 +54,12 @@ ACTORS = ["current approver", "customer admin", "buyer", "another approver"]
 
 
 @tagged("post_install", "-at_install")
-class TestApprovalFacts(PurchasingCase):
+class TestApprovalFacts(PaymentMixin, PurchasingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.lena.partner_id.approval_mode = "always"
-        cls.provider = cls.env["payment.provider"].create(
-            {"name": "Facts provider", "state": "test", "code": "none"}
-        )
-        cls.payment_method = cls.env["payment.method"].create(
-            {"name": "Facts method", "code": "facts_test_method"}
-        )
-
-    def _pay(self, order):
-        return self.env["payment.transaction"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.payment_method.id,
-                "amount": order.amount_total,
-                "currency_id": order.currency_id.id,
-                "partner_id": order.partner_id.id,
-                "sale_order_ids": [Command.set(order.ids)],
-            }
-        )
+        cls._setup_payment()
 
     # The machine defined inside calls super() in its own __init__.
     def test_facts_hold_whatever_the_actors_do(self):  # pylint: disable=missing-return

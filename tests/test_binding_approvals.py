@@ -11,34 +11,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import convert_file, float_repr
 
-from .common import CustomerApprovalCase, create_sub_account
+from .common import CustomerApprovalCase, PaymentMixin, create_sub_account
 from .common_purchasing import PurchasingCase
 
 MODULE = "website_sale_customer_approval"
-
-
-class PaymentMixin:
-    @classmethod
-    def _setup_payment(cls):
-        cls.provider = cls.env["payment.provider"].create(
-            {"name": "Binding test provider", "state": "test", "code": "none"}
-        )
-        cls.payment_method = cls.env["payment.method"].create(
-            {"name": "Binding test method", "code": "binding_test_method"}
-        )
-
-    def _pay(self, order):
-        """What every payment route does in the end: create a transaction."""
-        return self.env["payment.transaction"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.payment_method.id,
-                "amount": order.amount_total,
-                "currency_id": order.currency_id.id,
-                "partner_id": order.partner_id.id,
-                "sale_order_ids": [Command.set(order.ids)],
-            }
-        )
 
 
 @tagged("post_install", "-at_install")
