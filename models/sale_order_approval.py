@@ -8,11 +8,10 @@ exactly as they were, whoever catches it."""
 
 from odoo import Command, _, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, str2bool
+from odoo.tools import SQL
 
 from .sale_order import (
     DECIDING_STATE,
-    PREPAYMENT_PARAM,
 )
 
 
@@ -340,60 +339,6 @@ class SaleOrder(models.Model):
         )
         self._customer_approval_send_mail("passed_on", deciders)
         return True
-
-    def _customer_approval_release(self, approver, comment):
-        """The last approval: Odoo confirms the order and the vendor processes it.
-
-        An order that requires online payment is not confirmed here: the buyer pays
-        it from the portal (the "approved" e-mail links to it), and the payment
-        confirms it as any other paid order. Runs inside the caller's savepoint: a
-        confirmation that fails undoes the release."""
-        self.ensure_one()
-        snapshot, fingerprint = self._customer_approval_bind_release()
-        release_step = self._customer_approval_history_step(
-            "released", approver, comment
-        )
-        release_step[2]["approved_snapshot"] = snapshot
-        self.write(
-            {
-                "approval_state": "approved",
-                "approval_fingerprint": fingerprint,
-                "current_approver_id": False,
-                "absent_approver_id": False,
-                "approval_history_ids": [release_step],
-            }
-        )
-        if not self._customer_approval_awaits_payment():
-            self._customer_approval_prefetch_lines()
-            self.action_confirm()
-        self._customer_approval_log(
-            _(
-                "Approved and released by %(approver)s (level %(level)s).",
-                approver=approver.name,
-                level=self.approval_level,
-            ),
-            comment,
-            subtype="released",
-        )
-        self._customer_approval_send_mail("approved", self.partner_id)
-        self._customer_approval_send_mail("released", self.user_id.partner_id)
-        return True
-
-    def _customer_approval_awaits_payment(self):
-        """Whether a released order waits for the buyer's online payment: only
-        where the vendor asks approved orders to be paid first (a setting);
-        business customers buy on account by default."""
-        self.ensure_one()
-        prepayment = str2bool(
-            self.env["ir.config_parameter"].sudo().get_param(PREPAYMENT_PARAM, "")
-            or "0"
-        )
-        return bool(
-            prepayment
-            and self.require_payment
-            and not self.currency_id.is_zero(self.amount_total)
-            and not self._is_confirmation_amount_reached()
-        )
 
     def action_customer_reject(self, reason):
         """Reject as the current user; the reason is mandatory and goes to the

@@ -7,15 +7,16 @@ currency, total and each line's product, quantity, unit, price and discount) on
 the release step of the history, and its fingerprint on the order. The gate
 then asks one question before anything confirms, signs or pays the order: does
 the release still match the order? Any change of those afterwards ends the
-approval; cancelling the order ends it too (see sale_order_guard)."""
+approval; cancelling the order ends it too (see sale_order_guard). The release
+itself lives here too: it binds, then confirms or waits for the payment."""
 
 import hashlib
 import json
 
-from odoo import api, fields, models
-from odoo.tools import float_repr
+from odoo import _, api, fields, models
+from odoo.tools import float_repr, str2bool
 
-from .sale_order import ENDED_APPROVAL_STATES
+from .sale_order import ENDED_APPROVAL_STATES, PREPAYMENT_PARAM
 
 
 class SaleOrder(models.Model):
@@ -107,3 +108,57 @@ class SaleOrder(models.Model):
         self.ensure_one()
         snapshot = self._customer_approval_snapshot()
         return snapshot, self._customer_approval_release_fingerprint(snapshot)
+
+    def _customer_approval_release(self, approver, comment):
+        """The last approval: Odoo confirms the order and the vendor processes it.
+
+        An order that requires online payment is not confirmed here: the buyer pays
+        it from the portal (the "approved" e-mail links to it), and the payment
+        confirms it as any other paid order. Runs inside the caller's savepoint: a
+        confirmation that fails undoes the release."""
+        self.ensure_one()
+        snapshot, fingerprint = self._customer_approval_bind_release()
+        release_step = self._customer_approval_history_step(
+            "released", approver, comment
+        )
+        release_step[2]["approved_snapshot"] = snapshot
+        self.write(
+            {
+                "approval_state": "approved",
+                "approval_fingerprint": fingerprint,
+                "current_approver_id": False,
+                "absent_approver_id": False,
+                "approval_history_ids": [release_step],
+            }
+        )
+        if not self._customer_approval_awaits_payment():
+            self._customer_approval_prefetch_lines()
+            self.action_confirm()
+        self._customer_approval_log(
+            _(
+                "Approved and released by %(approver)s (level %(level)s).",
+                approver=approver.name,
+                level=self.approval_level,
+            ),
+            comment,
+            subtype="released",
+        )
+        self._customer_approval_send_mail("approved", self.partner_id)
+        self._customer_approval_send_mail("released", self.user_id.partner_id)
+        return True
+
+    def _customer_approval_awaits_payment(self):
+        """Whether a released order waits for the buyer's online payment: only
+        where the vendor asks approved orders to be paid first (a setting);
+        business customers buy on account by default."""
+        self.ensure_one()
+        prepayment = str2bool(
+            self.env["ir.config_parameter"].sudo().get_param(PREPAYMENT_PARAM, "")
+            or "0"
+        )
+        return bool(
+            prepayment
+            and self.require_payment
+            and not self.currency_id.is_zero(self.amount_total)
+            and not self._is_confirmation_amount_reached()
+        )
