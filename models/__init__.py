@@ -1,3 +1,7 @@
+# A mixin is defined before the models that inherit it.
+from . import customer_purchasing_input
+
+# isort: split
 from . import (
     customer_budget,
     customer_department,
@@ -13,6 +17,7 @@ from . import (
     product_public_category,
     product_template,
     res_config_settings,
+    res_currency_rate,
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,

@@ -133,6 +133,7 @@ def get_period(period, zone, when=None):
 
 class CustomerBudget(models.Model):
     _name = "customer.budget"
+    _inherit = ["customer.purchasing.input"]
     _description = "Budget of a customer department or person"
     _order = "company_partner_id, department_id, partner_id, id"
 

@@ -9,6 +9,7 @@ class CustomerDepartment(models.Model):
     sub-accounts, may have a manager and a code that its orders carry."""
 
     _name = "customer.department"
+    _inherit = ["customer.purchasing.input"]
     _description = "Department of a customer company"
     _order = "company_partner_id, name, id"
 

@@ -25,6 +25,7 @@ RULE_SCOPES = [
 
 class CustomerPurchasingRule(models.Model):
     _name = "customer.purchasing.rule"
+    _inherit = ["customer.purchasing.input"]
     _description = "Purchasing rule of a customer company"
     _order = "company_partner_id, sequence, id"
 

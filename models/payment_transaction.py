@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 
 class PaymentTransaction(models.Model):
-    _inherit = "payment.transaction"
+    _inherit = ["payment.transaction", "customer.purchasing.input"]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,7 +4,7 @@ from odoo import models
 
 
 class ProductCategory(models.Model):
-    _inherit = "product.category"
+    _inherit = ["product.category", "customer.purchasing.input"]
 
     def write(self, vals):
         result = super().write(vals)

@@ -13,7 +13,7 @@ SHOP_CATEGORY_FIELDS = {
 
 
 class ProductTemplate(models.Model):
-    _inherit = "product.template"
+    _inherit = ["product.template", "customer.purchasing.input"]
 
     # A category rule of a contract assortment covers the products of its
     # category: new products and products that change category change the

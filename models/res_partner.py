@@ -26,7 +26,7 @@ COMPANY_CHANGE_FIELDS = {"parent_id", "is_company"}
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "customer.purchasing.input"]
 
     approval_mode = fields.Selection(
         APPROVAL_MODES,

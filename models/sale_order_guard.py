@@ -169,12 +169,12 @@ class SaleOrder(models.Model):
 
         Orders checked together go on together: each one's budgets count the
         orders before it in the call, as if they went one after the other."""
-        checked = []
+        checked = ()
         for order in self:
             in_batch = order.with_context(**{SPENDING_BATCH_CONTEXT_KEY: checked})
             if error := in_batch._customer_approval_gate_error(customer_side):
                 raise UserError(error)
-            checked = [*checked, order.id]
+            checked = (*checked, order.id)
 
     def _confirmation_error_message(self):
         self.ensure_one()

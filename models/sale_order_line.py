@@ -4,7 +4,7 @@ from odoo import api, fields, models
 
 
 class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
+    _inherit = ["sale.order.line", "customer.purchasing.input"]
 
     is_outside_contract_assortment = fields.Boolean(
         string="Outside contract assortment",

@@ -8,16 +8,21 @@ may ask for a level: routing goes to the highest one asked (the order in which
 reasons route: ``_customer_approval_first_deciders`` in
 sale_order_purchasing_routing)."""
 
+import copy
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .customer_budget import (
+    SPENDING_FIELDS,
     flush_spending,
     get_period,
     period_timezone,
     spending_orders_sql,
 )
+from .customer_purchasing_input import PURCHASING_FACTS_MEMO
+from .sale_order import SPENDING_BATCH_CONTEXT_KEY
 
 # Sequences of the reasons, after those of the buyer's own settings.
 SEQUENCES = {
@@ -30,7 +35,11 @@ SEQUENCES = {
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _inherit = ["sale.order", "customer.purchasing.input"]
+
+    # What other orders spend: a change of these forgets every order's findings
+    # (see customer.purchasing.input); the order's own lines are inputs too.
+    _purchasing_input_fields = frozenset([*SPENDING_FIELDS, "order_line"])
 
     customer_department_id = fields.Many2one(
         "customer.department",
@@ -77,20 +86,53 @@ class SaleOrder(models.Model):
         :return: list of (values of a ``sale.order.approval.reason``, action),
             action being "approval" or "refuse"
         """
+        return self._customer_purchasing_facts()["findings"]
+
+    def _customer_purchasing_facts(self):
+        """The findings, and what each budget of the buyer spent (the order
+        left out), worked out once per transaction and state of the order: the
+        notice, the readiness, the gate, the refusal and the routing all ask.
+
+        Worked out again after any change of what they read (every model of it
+        inherits customer.purchasing.input), in another call of a batch
+        confirmation, or when a period may have ended.
+
+        :return: dict: findings (see _customer_purchasing_findings), spending
+            ({budget id: amount spent})
+        """
         self.ensure_one()
+        if not self.id:
+            return self._customer_purchasing_work_out()
+        now = fields.Datetime.now()
+        key = (
+            self.id,
+            tuple(self.env.context.get(SPENDING_BATCH_CONTEXT_KEY) or ()),
+            # Periods start at midnight of the customer's time zone, which is a
+            # quarter hour of UTC in every zone.
+            now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0),
+        )
+        memo = self.env.cr.cache.setdefault(PURCHASING_FACTS_MEMO, {})
+        if key not in memo:
+            memo[key] = self._customer_purchasing_work_out()
+        # The callers add to what they get: the memo keeps its own.
+        return copy.deepcopy(memo[key])
+
+    def _customer_purchasing_work_out(self):
+        """The working out of :meth:`_customer_purchasing_facts`."""
         order = self.sudo()
+        facts = {"findings": [], "spending": {}}
         buyer = order.partner_id
         if not buyer or buyer.is_company or not buyer.parent_id:
-            return []
+            return facts
         company = order.company_id
         rules = buyer._get_purchasing_rules(company)
         budgets = buyer._get_budgets(company)
         if not (rules or budgets):
-            return []
+            return facts
         currency = company.currency_id
         amount = order._customer_approval_amount()
         lines = order._get_product_lines()
-        findings = []
+        findings = facts["findings"]
 
         def add(values, source):
             values.update(
@@ -165,8 +207,9 @@ class SaleOrder(models.Model):
                         },
                         rule,
                     )
-        if budgets and lines:
-            spending = budgets._get_spending(exclude_order=order)
+        spending = budgets._get_spending(exclude_order=order)
+        facts["spending"] = {budget.id: spent for budget, spent in spending.items()}
+        if lines:
             for budget in budgets:
                 left = budget.amount - spending[budget]
                 if currency.compare_amounts(amount, left) > 0:
@@ -180,7 +223,7 @@ class SaleOrder(models.Model):
                         },
                         budget,
                     )
-        return findings
+        return facts
 
     def _customer_order_counts(self, rules):
         """How many orders the buyer placed in the current period of each rule of
@@ -279,7 +322,8 @@ class SaleOrder(models.Model):
         order = self.sudo()
         reasons = order._customer_approval_reasons()
         budgets = order.partner_id._get_budgets(order.company_id)
-        spending = budgets._get_spending(exclude_order=order)
+        spent = order._customer_purchasing_facts()["spending"]
+        spending = {budget: spent.get(budget.id, 0.0) for budget in budgets}
         reason_model = self.env["sale.order.approval.reason"].sudo()
         return {
             "reasons": [reason_model.new(values).name for values in reasons],
