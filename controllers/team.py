@@ -1,6 +1,5 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import pytz
 
 from odoo import _, fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -169,19 +168,6 @@ class CustomerTeamPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Statistics
     # ------------------------------------------------------------------
-    def _get_statistics_timezone(self):
-        """The time zone of the dates of the statistics: the user's, else the
-        browser's, else the one the website guessed (see Website's
-        _frontend_pre_dispatch); UTC at last."""
-        for tz in (
-            request.env.user.tz,
-            request.cookies.get("tz"),
-            request.env.context.get("tz"),
-        ):
-            if tz and tz in pytz.all_timezones_set:
-                return tz
-        return "UTC"
-
     @http.route(
         ["/my/team/statistics", "/my/team/statistics/page/<int:page>"],
         type="http",
@@ -192,8 +178,9 @@ class CustomerTeamPortal(CustomerPortal):
         self, date_from=None, date_to=None, member_id=None, page=1, **kwargs
     ):
         admin = self._get_team_admin()
-        tz = self._get_statistics_timezone()
-        today = fields.Date.context_today(admin.with_context(tz=tz))
+        # The days of the customer company's calendar, whoever looks.
+        company = admin.commercial_partner_id.sudo()
+        today = company._get_customer_spending_today()
         try:
             start = (
                 fields.Date.to_date(date_from) if date_from else today.replace(day=1)
@@ -204,7 +191,7 @@ class CustomerTeamPortal(CustomerPortal):
         if start > end:
             start, end = end, start
         SaleOrder = request.env["sale.order"].sudo()
-        rows = SaleOrder._get_team_spending(admin.commercial_partner_id, start, end, tz)
+        rows = SaleOrder._get_team_spending(company, start, end)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -213,7 +200,8 @@ class CustomerTeamPortal(CustomerPortal):
                 "summary": SaleOrder._sum_team_spending(rows),
                 "date_from": start,
                 "date_to": end,
-                "timezone": tz,
+                "timezone": company._get_customer_spending_timezone().zone,
+                "currency": request.env.company.currency_id,
                 "member": request.env["res.partner"],
             }
         )
@@ -221,7 +209,7 @@ class CustomerTeamPortal(CustomerPortal):
             member = admin._get_team_person(self._to_id(member_id))
             if not member:
                 raise request.not_found()
-            domain = admin._get_team_person_orders_domain(member, start, end, tz)
+            domain = admin._get_team_person_orders_domain(member, start, end)
             url_args = {"date_from": start, "date_to": end, "member_id": member.id}
             order_count = SaleOrder.search_count(domain)
             pager = portal_pager(

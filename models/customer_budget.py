@@ -35,22 +35,53 @@ REQUIRED_LEVELS = [
 ]
 LEVEL_RANK = {False: 0, "chain": 0, "manager": 1, "admin": 2}
 
-# The orders that spend a budget: released (confirmed), waiting for the
-# customer's approval, or approved and awaiting the buyer's payment; never
-# rejected, withdrawn or cancelled ones, nor an approved order that the vendor
-# cancelled and set back to a quotation.
-# Transactions whose money is on its way or taken: the order they pay reserves
-# what it spends until they are cancelled.
+# What "spent" means, once for every figure of the addon (budgets, rules of
+# the number of orders, /my/team/statistics, its drill-down lists and export,
+# the contact form): the orders of the vendor's company that are released
+# (confirmed), waiting for the customer's approval, or approved and awaiting
+# the buyer's payment, and carts being paid (a transaction whose money is on
+# its way or taken: until it is cancelled). Never carts, rejected, withdrawn
+# or cancelled orders, nor an approved order that the vendor cancelled and set
+# back to a quotation.
 PAYING_TRANSACTION_STATES = ("pending", "authorized", "done")
-SPENDING_ORDERS_SQL = SQL(
-    "(so.state = 'sale' OR (so.approval_state = 'waiting' AND so.state != 'cancel')"
-    " OR (so.approval_state = 'approved' AND so.state = 'sent')"
-    " OR (so.state IN ('draft', 'sent') AND EXISTS ("
-    "SELECT 1 FROM sale_order_transaction_rel paying_rel"
-    " JOIN payment_transaction paying ON paying.id = paying_rel.transaction_id"
-    " WHERE paying_rel.sale_order_id = so.id AND paying.state IN %s)))",
-    PAYING_TRANSACTION_STATES,
-)
+
+
+def spending_sql(alias="so"):
+    """The orders that spend, as a condition on the sale_order row ``alias``:
+    the one definition (SPENDING_ORDERS_DOMAIN searches with it)."""
+    so = SQL.identifier(alias)
+    return SQL(
+        "(%(so)s.state = 'sale'"
+        " OR (%(so)s.approval_state = 'waiting' AND %(so)s.state != 'cancel')"
+        " OR (%(so)s.approval_state = 'approved' AND %(so)s.state = 'sent')"
+        " OR (%(so)s.state IN ('draft', 'sent') AND EXISTS ("
+        "SELECT 1 FROM sale_order_transaction_rel paying_rel"
+        " JOIN payment_transaction paying ON paying.id = paying_rel.transaction_id"
+        " WHERE paying_rel.sale_order_id = %(so)s.id AND paying.state IN %(paying)s)))",
+        so=so,
+        paying=PAYING_TRANSACTION_STATES,
+    )
+
+
+SPENDING_ORDERS_SQL = spending_sql()
+
+
+def spending_amount_sql(currency, alias="so"):
+    """What an order of the row ``alias`` spends in ``currency`` (an id, or SQL
+    giving one, the vendor company's): the one conversion of every figure. An
+    order in another currency counts at the rate stored on the order, that of
+    its order date (sale.order.currency_rate, the company's currency to the
+    order's); a missing rate counts the amount as it is."""
+    so = SQL.identifier(alias)
+    return SQL(
+        "CASE WHEN %(so)s.currency_id = %(currency)s THEN %(so)s.amount_total"
+        " ELSE %(so)s.amount_total / COALESCE(NULLIF(%(so)s.currency_rate, 0), 1)"
+        " END",
+        so=so,
+        currency=currency,
+    )
+
+
 # The fields of sale_order the spending queries read.
 SPENDING_FIELDS = [
     "state",
@@ -64,14 +95,9 @@ SPENDING_FIELDS = [
     "company_id",
     "transaction_ids",
 ]
-# The orders that spend, as a domain (the lists behind a figure): those placed.
-# Carts being paid reserve their amount in SPENDING_ORDERS_SQL, which guards
-# what is left; they are listed once confirmed.
-SPENDING_ORDERS_DOMAIN = (
-    Domain("state", "=", "sale")
-    | (Domain("approval_state", "=", "waiting") & Domain("state", "!=", "cancel"))
-    | (Domain("approval_state", "=", "approved") & Domain("state", "=", "sent"))
-)
+# The same orders as a domain, for searches and the lists behind a figure
+# (see sale.order.customer_counts_as_spent, which searches with spending_sql).
+SPENDING_ORDERS_DOMAIN = Domain("customer_counts_as_spent", "=", True)
 
 
 def spending_orders_sql(env):
@@ -291,8 +317,7 @@ class CustomerBudget(models.Model):
 
         A person's budget counts the orders of the person, a department's those
         placed in the department; each in its own branch, so that each uses its
-        index. Orders in another currency are converted at the rate stored on
-        the order (the rate of its date)."""
+        index. Orders in another currency are converted by spending_amount_sql."""
         rows = []
         for budget in self:
             _start, _end, utc_start, utc_end = budget._get_period(when)
@@ -310,8 +335,7 @@ class CustomerBudget(models.Model):
                 )
             )
         branch = """
-                SELECT budget.id AS budget_id, budget.currency_id AS budget_currency,
-                       so.amount_total, so.currency_id, so.currency_rate
+                SELECT budget.id AS budget_id, %(amount)s AS amount
                   FROM budget
                   JOIN sale_order so ON so.%(column)s = budget.%(column)s
                    AND so.company_id = budget.company_id
@@ -327,6 +351,7 @@ class CustomerBudget(models.Model):
                 column=SQL.identifier(column),
                 spending=spending_orders_sql(self.env),
                 exclude=exclude,
+                amount=spending_amount_sql(SQL("budget.currency_id")),
             )
 
         return SQL(
@@ -334,10 +359,7 @@ class CustomerBudget(models.Model):
             WITH budget(id, partner_id, customer_department_id, company_id,
                         currency_id, date_start, date_end) AS (VALUES %(rows)s),
                  spending AS (%(people)s UNION ALL %(departments)s)
-            SELECT budget_id,
-                   SUM(CASE WHEN currency_id = budget_currency THEN amount_total
-                            ELSE amount_total / COALESCE(NULLIF(currency_rate, 0), 1)
-                       END)
+            SELECT budget_id, SUM(amount)
               FROM spending
           GROUP BY budget_id
             """,

@@ -5,9 +5,15 @@ budgets in the current period, and month by month over the last twelve months.
 Shown to customer admins on /my/team/statistics (and exported from there), and
 to the vendor on the company's contact form.
 
-Every amount is in the currency of the vendor's company: an order in another
-currency counts with its own rate (``sale.order.currency_rate``), as the
-budgets count it (see customer.budget._get_spending)."""
+One clock, one definition, one conversion, for every figure of the page (both
+tabs, the totals, the lists behind a figure, the export) and the budgets:
+- days and months are those of the customer company's calendar
+  (_get_customer_spending_timezone), whoever asks;
+- the orders that spend are customer_budget.spending_sql (as a domain,
+  SPENDING_ORDERS_DOMAIN);
+- every amount is in the currency of the vendor's company, an order in another
+  currency at the rate stored on the order (customer_budget.spending_amount_sql).
+The tables of the export are in res_partner_spending_export.py."""
 
 from datetime import datetime, time, timedelta
 
@@ -20,11 +26,11 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from .customer_budget import (
-    SPENDING_FIELDS,
     SPENDING_ORDERS_DOMAIN,
     SPENDING_ORDERS_SQL,
     flush_spending,
     period_timezone,
+    spending_amount_sql,
 )
 
 SPENDING_MONTHS = 12
@@ -65,19 +71,39 @@ class ResPartner(models.Model):
     # Periods
     # ------------------------------------------------------------------
     def _get_customer_spending_timezone(self):
-        """The time zone whose calendar gives the months: the customer
-        company's, else the vendor's, else UTC; the same as the budgets'
-        periods (customer.budget._get_timezone)."""
+        """The one clock of the statistics: the time zone whose calendar gives
+        their days and months, that of the customer company of ``self`` (the
+        company or one of its people), else the vendor's, else UTC; never the
+        viewer's. The same as the budgets' periods (customer.budget._get_timezone).
+        """
         self.ensure_one()
-        return period_timezone(self, self.env.company.partner_id)
+        return period_timezone(self.commercial_partner_id, self.env.company.partner_id)
+
+    def _get_customer_spending_today(self, when=None):
+        """The day it is (at ``when``, a naive UTC datetime) in the customer
+        company's calendar."""
+        zone = self._get_customer_spending_timezone()
+        return pytz.utc.localize(when or fields.Datetime.now()).astimezone(zone).date()
 
     def _get_customer_spending_months(self, when=None, months=SPENDING_MONTHS):
         """The first days of the last ``months`` local months, the oldest first,
         the current one (at ``when``, a naive UTC datetime) last."""
-        zone = self._get_customer_spending_timezone()
-        now = pytz.utc.localize(when or fields.Datetime.now()).astimezone(zone)
-        current = now.date().replace(day=1)
+        current = self._get_customer_spending_today(when).replace(day=1)
         return [current - relativedelta(months=n) for n in range(months - 1, -1, -1)]
+
+    def _get_customer_spending_period_domain(self, date_from, date_to):
+        """The orders of the customer company of ``self`` with the vendor's
+        company, placed from the local day ``date_from`` to ``date_to`` (both
+        included) of the company's calendar, whether they spend or not."""
+        self.ensure_one()
+        company = self.commercial_partner_id
+        zone = company._get_customer_spending_timezone()
+        return (
+            Domain("partner_id.commercial_partner_id", "=", company.id)
+            & Domain("company_id", "=", self.env.company.id)
+            & Domain("date_order", ">=", local_to_utc(zone, date_from))
+            & Domain("date_order", "<", local_to_utc(zone, date_to + timedelta(days=1)))
+        )
 
     # ------------------------------------------------------------------
     # Spending: one aggregated query
@@ -89,7 +115,7 @@ class ResPartner(models.Model):
         (partner, date) of sale_order.
 
         :return: list of (first day of the month, department id or None, buyer
-            id, amount)
+            id, amount, number of orders)
         """
         self.ensure_one()
         zone = self._get_customer_spending_timezone()
@@ -103,10 +129,8 @@ class ResPartner(models.Model):
                            so.date_order)))::date,
                        so.customer_department_id,
                        so.partner_id,
-                       SUM(CASE WHEN so.currency_id = %(currency)s
-                                THEN so.amount_total
-                                ELSE so.amount_total / NULLIF(so.currency_rate, 0)
-                           END)
+                       SUM(%(amount)s),
+                       COUNT(*)
                   FROM sale_order so
                   JOIN res_partner buyer ON buyer.id = so.partner_id
                  WHERE buyer.commercial_partner_id = %(customer)s
@@ -117,7 +141,7 @@ class ResPartner(models.Model):
               GROUP BY 1, 2, 3
                 """,
                 tz=zone.zone,
-                currency=company.currency_id.id,
+                amount=spending_amount_sql(company.currency_id.id),
                 customer=self.id,
                 company=company.id,
                 start=local_to_utc(zone, date_from),
@@ -140,7 +164,7 @@ class ResPartner(models.Model):
         index = {month: position for position, month in enumerate(months)}
         total = [0.0] * len(months)
         by_department = {}
-        for month, department_id, _partner_id, amount in rows:
+        for month, department_id, _partner_id, amount, _count in rows:
             position = index.get(month)
             if position is None or not amount:
                 continue
@@ -237,7 +261,7 @@ class ResPartner(models.Model):
         # This month, from the same rows: per department and per person.
         department_spent = {}
         person_spent = {}
-        for month, department_id, partner_id, amount in rows:
+        for month, department_id, partner_id, amount, _count in rows:
             if month != month_start or not amount:
                 continue
             if department_id:
@@ -360,15 +384,9 @@ class ResPartner(models.Model):
         """The orders that spend, of the company ``self`` (or of one of its
         departments, or one of its people), placed from the local day
         ``date_from`` to ``date_to`` (both included) of the company's calendar."""
-        self.ensure_one()
-        company = self.commercial_partner_id
-        zone = company._get_customer_spending_timezone()
         domain = (
-            Domain("partner_id.commercial_partner_id", "=", company.id)
-            & Domain("company_id", "=", self.env.company.id)
+            self._get_customer_spending_period_domain(date_from, date_to)
             & SPENDING_ORDERS_DOMAIN
-            & Domain("date_order", ">=", local_to_utc(zone, date_from))
-            & Domain("date_order", "<", local_to_utc(zone, date_to + timedelta(days=1)))
         )
         if department:
             domain &= Domain("customer_department_id", "=", department.id)
@@ -382,81 +400,14 @@ class ResPartner(models.Model):
         (each order at its own rate): one query."""
         company = self.env.company
         orders = self.env["sale.order"]
-        orders.flush_model(SPENDING_FIELDS)
+        flush_spending(self.env)
         query = orders._search(Domain(domain) & Domain("company_id", "=", company.id))
         self.env.cr.execute(
             query.select(
                 SQL(
-                    "SUM(CASE WHEN sale_order.currency_id = %(currency)s "
-                    "THEN sale_order.amount_total "
-                    "ELSE sale_order.amount_total "
-                    "/ NULLIF(sale_order.currency_rate, 0) END)",
-                    currency=company.currency_id.id,
+                    "SUM(%s)",
+                    spending_amount_sql(company.currency_id.id, alias=orders._table),
                 )
             )
         )
         return company.currency_id.round(self.env.cr.fetchone()[0] or 0.0)
-
-    # ------------------------------------------------------------------
-    # Export: the same rows and figures, as tables
-    # ------------------------------------------------------------------
-    def _get_customer_spending_tables(self, overview):
-        """The statistics ``overview`` (see _get_customer_spending_overview) as
-        tables for a spreadsheet, in the language of the environment.
-
-        :return: list of (title, header, rows); the amounts are numbers
-        """
-        currency = overview["currency"].name
-        kinds = {
-            "department": _("Department"),
-            "person": _("Person"),
-            "company": _("Whole company"),
-        }
-        header = [
-            _("Type"),
-            _("Name"),
-            _("Department"),
-            _("Period"),
-            _("Budget (%(currency)s)", currency=currency),
-            _("Spent (%(currency)s)", currency=currency),
-            _("Left (%(currency)s)", currency=currency),
-        ]
-        rows = []
-        for row in [*overview["departments"], *overview["people"], overview["company"]]:
-            target = row["target"]
-            department = (
-                target.customer_department_id.name if row["kind"] == "person" else ""
-            )
-            rows.append(
-                [
-                    kinds[row["kind"]],
-                    target.name,
-                    department or "",
-                    row["period_name"],
-                    row["amount"],
-                    row["spent"],
-                    row["left"],
-                ]
-            )
-        by_month = overview["by_month"]
-        month_header = [
-            _("Month"),
-            *[series["label"] for series in by_month["departments"]],
-        ]
-        if len(by_month["departments"]) != 1:
-            month_header.append(_("Whole company"))
-        month_rows = []
-        for position, title in enumerate(by_month["titles"]):
-            line = [title]
-            line += [s["amounts"][position] for s in by_month["departments"]]
-            if len(by_month["departments"]) != 1:
-                line.append(by_month["total"][position])
-            month_rows.append(line)
-        return [
-            (_("Budgets"), header, rows),
-            (
-                _("Last 12 months (%(currency)s)", currency=currency),
-                month_header,
-                month_rows,
-            ),
-        ]

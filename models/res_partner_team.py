@@ -295,12 +295,13 @@ class ResPartner(models.Model):
     # The settings of a person in words (the team list)
     # ------------------------------------------------------------------
 
-    def _get_team_person_orders_domain(self, person, date_from, date_to, tz=None):
-        """The orders of ``person`` of the admin's company in a period (see
-        sale.order._get_team_spending_domain); refused for anybody else."""
+    def _get_team_person_orders_domain(self, person, date_from, date_to):
+        """The orders that spend of ``person`` of the admin's company from the
+        local day ``date_from`` to ``date_to`` of the company's calendar (see
+        _get_customer_spending_orders_domain); refused for anybody else."""
         self._check_team_admin()
         if person.commercial_partner_id != self.commercial_partner_id:
             raise AccessError(_("You may see only the orders of your own company."))
-        return self.env["sale.order"]._get_team_spending_domain(
-            person, date_from, date_to, tz
+        return self.commercial_partner_id._get_customer_spending_orders_domain(
+            date_from, date_to, person=person
         )

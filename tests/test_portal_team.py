@@ -255,17 +255,17 @@ class TestPortalTeam(HttpCase, CustomerApprovalCase):
         page = self.url_open("/my/team/statistics")
         self.assertIn(self.buyer.name, page.text)
         self.assertIn(self.free_buyer.name, page.text)
-        # The statistics count local days (see _get_team_spending_timezone): the
-        # order's day there, not its UTC date (they differ late in the evening).
-        zone = self.env["sale.order"]._get_team_spending_timezone()
+        # The statistics count the customer company's days (see
+        # res.partner._get_customer_spending_timezone): the order's day there, not
+        # its UTC date nor the admin's (they differ late in the evening).
+        zone = self.customer._get_customer_spending_timezone()
         day = pytz.utc.localize(order.date_order).astimezone(zone).date()
         rows = self.env["sale.order"]._get_team_spending(self.customer, day, day)
         by_name = {row["partner"].name: row for row in rows}
         self.assertEqual(by_name[self.buyer.name]["waiting"], 1)
-        self.assertEqual(by_name[self.buyer.name]["totals"], [])
-        self.assertEqual(
-            by_name[self.free_buyer.name]["totals"], [(released.currency_id, 250)]
-        )
+        # Waiting for approval spends, as it counts against budgets.
+        self.assertEqual(by_name[self.buyer.name]["spent"], 700)
+        self.assertEqual(by_name[self.free_buyer.name]["spent"], 250)
         detail = self.url_open(
             f"/my/team/statistics?member_id={self.buyer.partner_id.id}"
         )
