@@ -90,8 +90,7 @@ class SaleOrderApprovalReason(models.Model):
     )
     budget_target_name = fields.Char(
         string="Budget of",
-        help="The department or person whose budget it was, when the reason was "
-        "found.",
+        help="The department or person whose budget it was, when the reason was found.",
     )
     required_level = fields.Selection(
         REQUIRED_LEVELS, string="Approved by", help="Who must approve for this reason."
