@@ -65,6 +65,13 @@ class CustomerTeamPortal(CustomerPortal):
             "approval_breakpoint",
             *TEAM_BOOLEANS,
         )
+        # The currency stored with the member's breakpoint (the vendor sets it);
+        # a new member's breakpoint gets the vendor company's.
+        currency = (
+            member._get_approval_currency()
+            if member
+            else member._get_default_approval_currency()
+        )
         if form is not None:  # a posted form comes back with its errors
             shown = {field: form.get(field) for field in fields_shown}
             shown["approval_mode"] = form.get("approval_mode") or "none"
@@ -72,7 +79,7 @@ class CustomerTeamPortal(CustomerPortal):
         elif member:
             shown = {field: member[field] for field in fields_shown}
             shown["approval_breakpoint"] = float_repr(
-                member.approval_breakpoint, admin.approval_currency_id.decimal_places
+                member.approval_breakpoint, currency.decimal_places
             )
             shown["approval_mode"] = member.approval_mode or "none"
             shown["next_approver_id"] = str(member.next_approver_id.id or "")
@@ -86,7 +93,7 @@ class CustomerTeamPortal(CustomerPortal):
                 "form": form or {},
                 "errors": errors or {},
                 "approvers": approvers,
-                "breakpoint_currency": admin.approval_currency_id,
+                "breakpoint_currency": currency,
                 "approval_modes": member._fields[
                     "approval_mode"
                 ]._description_selection(request.env),

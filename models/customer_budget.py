@@ -139,6 +139,20 @@ def period_timezone(*partners):
     return pytz.utc
 
 
+def period_name(env, period, start):
+    """The ``period`` (month, quarter, year) that begins on ``start`` as people
+    say it in the language of ``env``: "November", "Q4 2026", "2026"."""
+    if period == "month":
+        return format_date(env, start, date_format="MMMM")
+    if period == "quarter":
+        return env._(
+            "Q%(quarter)s %(year)s",
+            quarter=(start.month - 1) // 3 + 1,
+            year=start.year,
+        )
+    return str(start.year)
+
+
 def get_period(period, zone, when=None):
     """The calendar ``period`` of the time zone ``zone`` that holds ``when`` (a
     naive UTC datetime, by default now).
@@ -278,16 +292,7 @@ class CustomerBudget(models.Model):
     def _get_period_name(self, start=None):
         """The period as people say it: "November", "Q4 2026", "2026"."""
         self.ensure_one()
-        start = start or self._get_period()[0]
-        if self.period == "month":
-            return format_date(self.env, start, date_format="MMMM")
-        if self.period == "quarter":
-            return _(
-                "Q%(quarter)s %(year)s",
-                quarter=(start.month - 1) // 3 + 1,
-                year=start.year,
-            )
-        return str(start.year)
+        return period_name(self.env, self.period, start or self._get_period()[0])
 
     # ------------------------------------------------------------------
     # Spending: one aggregated query for any number of budgets

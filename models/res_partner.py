@@ -52,8 +52,15 @@ class ResPartner(models.Model):
     )
     approval_currency_id = fields.Many2one(
         "res.currency",
-        compute="_compute_approval_currency_id",
         string="Breakpoint currency",
+        compute="_compute_approval_currency_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The currency of the breakpoint amount, stored with it: by default the "
+        "currency of the vendor company when it is set. An order in another "
+        "currency is compared with the breakpoint converted into the order's "
+        "currency at the order's date.",
     )
     approval_breakpoint = fields.Monetary(
         string="Breakpoint amount",
@@ -104,9 +111,24 @@ class ResPartner(models.Model):
         "the customer admins. 0: orders never escalate. Set on the customer company.",
     )
 
-    @api.depends_context("company")
+    @api.depends("approval_breakpoint_enabled")
     def _compute_approval_currency_id(self):
-        self.approval_currency_id = self.env.company.currency_id
+        # Set once, then kept: whoever reads it later, in whatever company, reads
+        # the currency the breakpoint was set in.
+        for partner in self:
+            if not partner.approval_currency_id:
+                partner.approval_currency_id = partner._get_default_approval_currency()
+
+    def _get_default_approval_currency(self):
+        """The currency a breakpoint set now gets: that of the person's vendor
+        company, else of the current company (also on an empty recordset: a
+        person not created yet)."""
+        return self[:1].company_id.currency_id or self.env.company.currency_id
+
+    def _get_approval_currency(self):
+        """The currency of the breakpoint of this person."""
+        self.ensure_one()
+        return self.approval_currency_id or self._get_default_approval_currency()
 
     # ------------------------------------------------------------------
     # Chain helpers

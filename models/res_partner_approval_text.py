@@ -34,6 +34,7 @@ class ResPartner(models.Model):
         "approval_mode",
         "approval_breakpoint_enabled",
         "approval_breakpoint",
+        "approval_currency_id",
         "contract_assortment_only",
         "may_send_free_text_orders",
         "is_order_approver",
@@ -68,16 +69,17 @@ class ResPartner(models.Model):
             )
 
     def _format_approval_amount(self, amount):
-        """``amount`` in the currency of breakpoints, as the admin reads it."""
+        """``amount`` in the currency of this person's breakpoint, whoever reads
+        it."""
         self.ensure_one()
-        return format_amount(self.env, amount, self.approval_currency_id)
+        return format_amount(self.env, amount, self._get_approval_currency())
 
     def _get_approval_rule_text(self):
         """Which orders of this person need approval, in one phrase: the effect of
         the approval mode, the breakpoint, the contract assortment and free-text
         orders together (see sale.order's _customer_approval_reasons)."""
         self.ensure_one()
-        currency = self.approval_currency_id
+        currency = self._get_approval_currency()
         breakpoint_enabled = self.approval_breakpoint_enabled
         if self.approval_mode == "always" or (
             breakpoint_enabled and currency.is_zero(self.approval_breakpoint)
@@ -141,7 +143,7 @@ class ResPartner(models.Model):
             admins = self.sudo().with_context(active_test=True)._get_customer_admins()
         if not next_approver and (self.is_customer_admin or not admins - self):
             return ""  # nobody above: their approval is always final
-        if self.approval_currency_id.is_zero(self.approval_breakpoint):
+        if self._get_approval_currency().is_zero(self.approval_breakpoint):
             if next_approver:
                 return _("Passes every approval on to %s", next_approver.name)
             return _("Passes every approval on to the customer admins")

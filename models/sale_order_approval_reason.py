@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_amount
 
-from .customer_budget import REQUIRED_LEVELS
+from .customer_budget import BUDGET_PERIODS, REQUIRED_LEVELS, period_name
 
 REASON_CODES = [
     ("free_text", "Free-text order"),
@@ -25,8 +25,11 @@ PURCHASING_CODES = ("min_amount", "max_amount", "category", "order_count", "budg
 class SaleOrderApprovalReason(models.Model):
     """Why an order needs the release of an approver.
 
-    The facts (amounts, products) are stored; the sentence is rendered in the reader's
-    language when it is read, so the buyer and the approver each read it in their own.
+    The facts (amounts, products, and what the rule or budget said: its categories,
+    the orders it allowed, its period, whose budget) are stored when the order is
+    placed; the sentence is rendered from them in the reader's language when it is
+    read, so the buyer and the approver each read it in their own, and a rule or
+    budget edited or deleted later does not change it.
     """
 
     _name = "sale.order.approval.reason"
@@ -69,6 +72,26 @@ class SaleOrderApprovalReason(models.Model):
     period_start = fields.Date(
         help="The first day of the period of the budget or rule."
     )
+    # What the rule or budget said when the order was placed: the sentence is
+    # rendered from these, never from the rule or budget as it is now.
+    category_names = fields.Char(
+        string="Categories",
+        help="The categories of the rule of product categories, when the reason "
+        "was found.",
+    )
+    max_orders = fields.Integer(
+        string="Orders allowed",
+        help="The number of orders per period the rule allowed, when the reason was "
+        "found.",
+    )
+    period = fields.Selection(
+        BUDGET_PERIODS,
+        help="The period of the budget or rule, when the reason was found.",
+    )
+    budget_target_name = fields.Char(
+        string="Budget of",
+        help="The department or person whose budget it was, when the reason was found.",
+    )
     required_level = fields.Selection(
         REQUIRED_LEVELS, string="Approved by", help="Who must approve for this reason."
     )
@@ -85,6 +108,10 @@ class SaleOrderApprovalReason(models.Model):
         "budget_id",
         "order_count",
         "period_start",
+        "category_names",
+        "max_orders",
+        "period",
+        "budget_target_name",
     )
     @api.depends_context("lang")
     def _compute_name(self):
@@ -121,8 +148,8 @@ class SaleOrderApprovalReason(models.Model):
                 reason.name = False
 
     def _get_purchasing_sentence(self):
-        """The sentence of a reason of a purchasing rule or a budget. The reader
-        may not read the rule or budget itself: the reason is theirs."""
+        """The sentence of a reason of a purchasing rule or a budget, from what the
+        reason stored when it was found (see _customer_purchasing_findings)."""
         self.ensure_one()
         currency = self.currency_id
 
@@ -142,31 +169,28 @@ class SaleOrderApprovalReason(models.Model):
                 maximum=money(self.threshold),
             )
         if self.code == "category":
-            rule = self.rule_id.sudo()
             return _(
                 "products of %(categories)s: %(products)s",
-                categories=", ".join(rule.category_ids.mapped("name")),
+                categories=self.category_names or "",
                 products=", ".join(self.product_ids.mapped("display_name")),
             )
+        period = (
+            period_name(self.env, self.period, self.period_start)
+            if self.period and self.period_start
+            else ""
+        )
         if self.code == "order_count":
-            rule = self.rule_id.sudo()
-            period = (
-                self.env["customer.budget"]
-                .new({"period": rule.period or "month"})
-                ._get_period_name(self.period_start)
-            )
             return _(
                 "order %(count)s of %(buyer)s in %(period)s: %(allowed)s allowed",
                 count=self.order_count,
                 buyer=self.order_id.sudo().partner_id.name or "",
                 period=period,
-                allowed=rule.max_orders,
+                allowed=self.max_orders,
             )
-        budget = self.budget_id.sudo()
         return _(
             "budget of %(target)s for %(period)s: %(left)s left, order %(amount)s",
-            target=budget.department_id.name or budget.partner_id.name or "",
-            period=budget._get_period_name(self.period_start) if budget else "",
+            target=self.budget_target_name or "",
+            period=period,
             left=money(self.threshold),
             amount=money(self.amount),
         )

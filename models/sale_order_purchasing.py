@@ -192,6 +192,9 @@ class SaleOrder(models.Model):
                             "code": kind,
                             "rule_id": rule.id,
                             "product_ids": [Command.set(matching.product_id.ids)],
+                            "category_names": ", ".join(
+                                rule.category_ids.mapped("name")
+                            ),
                         },
                         rule,
                     )
@@ -203,6 +206,8 @@ class SaleOrder(models.Model):
                             "code": kind,
                             "rule_id": rule.id,
                             "order_count": count + 1,
+                            "max_orders": rule.max_orders,
+                            "period": rule.period or "month",
                             "period_start": start,
                         },
                         rule,
@@ -219,7 +224,11 @@ class SaleOrder(models.Model):
                             "budget_id": budget.id,
                             "amount": amount,
                             "threshold": max(left, 0.0),
+                            "period": budget.period,
                             "period_start": budget._get_period()[0],
+                            "budget_target_name": budget.department_id.name
+                            or budget.partner_id.name
+                            or "",
                         },
                         budget,
                     )

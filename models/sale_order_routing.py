@@ -30,7 +30,8 @@ class SaleOrder(models.Model):
             )
 
     def _customer_approval_amount(self):
-        """The order total in the company currency, the currency of breakpoints."""
+        """The order total in the company currency, the currency of purchasing
+        rules and budgets."""
         self.ensure_one()
         company_currency = self.company_id.currency_id
         if self.currency_id == company_currency:
@@ -42,19 +43,40 @@ class SaleOrder(models.Model):
             self.date_order or fields.Date.today(),
         )
 
+    def _customer_approval_breakpoint(self, partner):
+        """The breakpoint of ``partner`` in the order's currency: converted from
+        the currency stored with it at the order's date (the date it was
+        submitted, once submitted)."""
+        self.ensure_one()
+        currency = partner._get_approval_currency()
+        if currency == self.currency_id:
+            return partner.approval_breakpoint
+        return currency._convert(
+            partner.approval_breakpoint,
+            self.currency_id,
+            self.company_id,
+            fields.Date.to_date(self.date_order) or fields.Date.today(),
+        )
+
     def _customer_approval_is_above_breakpoint(self, partner):
-        """Whether the order exceeds the enabled breakpoint of ``partner``.
+        """Whether the order exceeds the enabled breakpoint of ``partner``: its
+        total and the breakpoint compared in the order's currency (see
+        _customer_approval_breakpoint). The buyer's breakpoint sends it to
+        approval; an approver's passes their approval on.
 
         A breakpoint of 0 means that every order is above it.
         """
         self.ensure_one()
         if not partner.approval_breakpoint_enabled:
             return False
-        currency = self.company_id.currency_id
-        if currency.is_zero(partner.approval_breakpoint):
+        if partner._get_approval_currency().is_zero(partner.approval_breakpoint):
             return True
-        amount = self._customer_approval_amount()
-        return currency.compare_amounts(amount, partner.approval_breakpoint) > 0
+        return (
+            self.currency_id.compare_amounts(
+                self.amount_total, self._customer_approval_breakpoint(partner)
+            )
+            > 0
+        )
 
     def _customer_approval_reasons(self):
         """Why the order needs approval, from the buyer's settings.
@@ -64,7 +86,6 @@ class SaleOrder(models.Model):
         """
         self.ensure_one()
         buyer = self.partner_id
-        currency = self.company_id.currency_id
         reasons = []
         if self.is_free_text_order:
             reasons.append({"code": "free_text", "sequence": 5})
@@ -75,9 +96,10 @@ class SaleOrder(models.Model):
                 {
                     "code": "breakpoint",
                     "sequence": 20,
-                    "currency_id": currency.id,
-                    "amount": self._customer_approval_amount(),
-                    "threshold": buyer.approval_breakpoint,
+                    # both in the order's currency
+                    "currency_id": self.currency_id.id,
+                    "amount": self.amount_total,
+                    "threshold": self._customer_approval_breakpoint(buyer),
                 }
             )
         if buyer.approval_mode == "outside_assortment":

@@ -48,6 +48,7 @@ PARTNER_COLUMNS = (
     "approval_mode",
     "approval_breakpoint_enabled",
     "approval_breakpoint",
+    "approval_currency_id",
     "next_approver_id",
     "is_order_approver",
     "is_customer_admin",
@@ -167,6 +168,36 @@ def _compare_rows(before, after):
     return problems
 
 
+def _frozen_columns(reason):
+    """What a reason of a rule or budget must have kept of it (when the rule or
+    budget still exists to tell)."""
+    if reason["code"] == "category" and reason.get("rule_id"):
+        return ("category_names",)
+    if reason["code"] == "order_count" and reason.get("rule_id"):
+        return ("max_orders", "period")
+    if reason["code"] == "budget" and reason.get("budget_id"):
+        return ("budget_target_name", "period")
+    return ()
+
+
+def _check_currencies_and_reasons(after):
+    """Lines of breakpoints without their currency and of reasons without what
+    their rule or budget said (19.0.1.5.0)."""
+    problems = [
+        f"res_partner {partner_id}: no breakpoint currency"
+        for partner_id, partner in after["tables"]["res_partner"].items()
+        if not partner.get("approval_currency_id")
+    ]
+    for reason_id, reason in after["tables"]["sale_order_approval_reason"].items():
+        problems += [
+            f"sale_order_approval_reason {reason_id} ({reason['code']}): "
+            f"{column} not filled"
+            for column in _frozen_columns(reason)
+            if reason.get(column) in (None, "")
+        ]
+    return problems
+
+
 def _check_migrated(before, after):
     """Lines of what the migrations of the new version should have filled."""
     problems = []
@@ -198,6 +229,7 @@ def _check_migrated(before, after):
                 problems.append(f"waiting order {order_id}: no current approver")
             if not after["deciders"].get(order_id):
                 problems.append(f"waiting order {order_id}: nobody may decide it")
+    problems += _check_currencies_and_reasons(after)
     for step_id, step in after["tables"]["sale_order_approval_history"].items():
         if (step.get("round") or 0) < 1:
             problems.append(

@@ -1,0 +1,119 @@
+# Copyright 2026 The website_sale_customer_approval authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tools.sql import column_exists, create_column, table_exists
+
+# The new stored columns of this version, created here so that the ORM finds
+# them filled (and does not compute them for every row).
+NEW_COLUMNS = (
+    ("res_partner", "approval_currency_id", "int4"),
+    ("sale_order_approval_reason", "category_names", "varchar"),
+    ("sale_order_approval_reason", "max_orders", "int4"),
+    ("sale_order_approval_reason", "period", "varchar"),
+    ("sale_order_approval_reason", "budget_target_name", "varchar"),
+)
+
+
+def migrate(cr, version):
+    """19.0.1.5.0: breakpoints carry their currency; reasons keep what they said.
+
+    - A person's breakpoint was read in the currency of whoever looked (their
+      company's): it now stores its currency, filled with the currency of the
+      person's vendor company, else of the main company.
+    - A reason of a purchasing rule or a budget rendered its sentence from the
+      rule or budget as it is now: it now stores what the sentence needs. Old
+      reasons get what their rule or budget says today, the best that is
+      known; those whose rule or budget was deleted stay without it.
+    """
+    for table, column, kind in NEW_COLUMNS:
+        if not column_exists(cr, table, column):
+            create_column(cr, table, column, kind)
+    _fill_breakpoint_currencies(cr)
+    _fill_rule_reasons(cr)
+    _fill_budget_reasons(cr)
+
+
+def _fill_breakpoint_currencies(cr):
+    cr.execute(
+        """
+        UPDATE res_partner partner
+           SET approval_currency_id = company.currency_id
+          FROM res_company company
+         WHERE company.id = partner.company_id
+           AND partner.approval_currency_id IS NULL
+        """
+    )
+    cr.execute(
+        """
+        UPDATE res_partner
+           SET approval_currency_id = (
+               SELECT company.currency_id
+                 FROM res_company company
+                 LEFT JOIN ir_model_data main
+                   ON main.model = 'res.company' AND main.res_id = company.id
+                  AND main.module = 'base' AND main.name = 'main_company'
+                ORDER BY main.id IS NULL, company.id
+                LIMIT 1)
+         WHERE approval_currency_id IS NULL
+        """
+    )
+
+
+def _fill_rule_reasons(cr):
+    if not (
+        table_exists(cr, "customer_purchasing_rule")
+        and column_exists(cr, "sale_order_approval_reason", "rule_id")
+    ):
+        return  # an upgrade from a version without purchasing rules
+    # The names of the categories, in the order the rule lists them.
+    cr.execute(
+        """
+        UPDATE sale_order_approval_reason reason
+           SET category_names = names.names
+          FROM (
+                SELECT rel.customer_purchasing_rule_id AS rule_id,
+                       string_agg(category.name, ', '
+                                  ORDER BY category.complete_name, category.id)
+                           AS names
+                  FROM customer_purchasing_rule_product_category_rel rel
+                  JOIN product_category category
+                    ON category.id = rel.product_category_id
+                 GROUP BY rel.customer_purchasing_rule_id
+               ) names
+         WHERE names.rule_id = reason.rule_id
+           AND reason.code = 'category'
+           AND reason.category_names IS NULL
+        """
+    )
+    cr.execute(
+        """
+        UPDATE sale_order_approval_reason reason
+           SET max_orders = rule.max_orders,
+               period = COALESCE(rule.period, 'month')
+          FROM customer_purchasing_rule rule
+         WHERE rule.id = reason.rule_id
+           AND reason.code = 'order_count'
+           AND reason.period IS NULL
+        """
+    )
+
+
+def _fill_budget_reasons(cr):
+    if not (
+        table_exists(cr, "customer_budget")
+        and column_exists(cr, "sale_order_approval_reason", "budget_id")
+    ):
+        return  # an upgrade from a version without budgets
+    cr.execute(
+        """
+        UPDATE sale_order_approval_reason reason
+           SET period = budget.period,
+               budget_target_name = COALESCE(department.name, person.name, '')
+          FROM customer_budget budget
+          LEFT JOIN customer_department department
+            ON department.id = budget.department_id
+          LEFT JOIN res_partner person ON person.id = budget.partner_id
+         WHERE budget.id = reason.budget_id
+           AND reason.code = 'budget'
+           AND reason.budget_target_name IS NULL
+        """
+    )
