@@ -23,18 +23,24 @@ def day(month_day, hour, minute=0):
 @tagged("post_install", "-at_install")
 class TestEscalationCalendar(EscalationCase):
     def _holiday(self, month_day, calendar=None, company=None):
-        """A public holiday (no resource) on 2026-11-``month_day``, UTC."""
-        leaves = self.env["resource.calendar.leaves"]
-        if company:
-            leaves = leaves.with_company(company)
-        return leaves.create(
-            {
-                "name": "Public holiday",
-                "calendar_id": calendar.id if calendar else False,
-                "date_from": day(month_day, 0),
-                "date_to": day(month_day, 23, 59),
-            }
+        """A public holiday (no resource) on 2026-11-``month_day``, UTC, of
+        ``calendar``, else of every calendar of ``company`` (the vendor's)."""
+        leave = (
+            self.env["resource.calendar.leaves"]
+            .with_company(company or self.env.company)
+            .create(
+                {
+                    "name": "Public holiday",
+                    "calendar_id": calendar.id if calendar else False,
+                    "date_from": day(month_day, 0),
+                    "date_to": day(month_day, 23, 59),
+                }
+            )
         )
+        # Its company is computed from the company of the environment.
+        leave.flush_recordset()
+        self.assertEqual(leave.company_id, company or self.env.company)
+        return leave
 
     def _escalated_message(self, order):
         return order.approval_history_ids.filtered(
