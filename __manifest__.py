@@ -13,6 +13,7 @@
     "depends": [
         "mail",
         "portal",
+        "resource",
         "sale",
         "website_sale",
     ],

@@ -30,6 +30,7 @@ from . import (
     res_partner_substitute,
     res_partner_team,
     res_partner_team_department,
+    resource_calendar,
     sale_order,
     sale_order_approval,
     sale_order_approval_edit,

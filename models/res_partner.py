@@ -106,9 +106,18 @@ class ResPartner(models.Model):
     )
     approval_escalation_days = fields.Integer(
         string="Escalate after (working days)",
-        help="An order that waits this many working days (Monday to Friday) for "
-        "its approver passes to the next level: the approver's next approver, else "
-        "the customer admins. 0: orders never escalate. Set on the customer company.",
+        help="An order that waits this many working days (of the company's working "
+        "hours) for its approver passes to the next level: the approver's next "
+        "approver, else the customer admins. 0: orders never escalate. Set on the "
+        "customer company.",
+    )
+    approval_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working hours",
+        groups="base.group_user",
+        help="The working days, public holidays and time zone of the customer "
+        "company: the escalation of waiting orders counts its working days. Empty: "
+        "the working hours of the vendor's company. Set on the customer company.",
     )
 
     @api.depends("approval_breakpoint_enabled")
@@ -129,6 +138,12 @@ class ResPartner(models.Model):
         """The currency of the breakpoint of this person."""
         self.ensure_one()
         return self.approval_currency_id or self._get_default_approval_currency()
+
+    def _get_approval_calendar(self, vendor):
+        """The working hours of the customer company ``self``, else those of
+        ``vendor`` (res.company, the company that sells)."""
+        self.ensure_one()
+        return self.sudo().approval_calendar_id or vendor.sudo().resource_calendar_id
 
     # ------------------------------------------------------------------
     # Chain helpers

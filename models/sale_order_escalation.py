@@ -1,10 +1,12 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Escalation: an order that waits too long for its approver passes to the next
-level (the approver's next approver, else the customer admins)."""
+level (the approver's next approver, else the customer admins).
+
+The delay counts working days of a calendar: the customer company's working
+hours, else those of the vendor's company (resource_calendar.py)."""
 
 import logging
-from datetime import timedelta
 
 from odoo import _, api, fields, models, modules
 from odoo.fields import Domain
@@ -14,18 +16,6 @@ _logger = logging.getLogger(__name__)
 # The steps after which an order waits for somebody new.
 WAITING_STEPS = ("submitted", "passed_on", "escalated")
 ESCALATION_BATCH_SIZE = 100
-
-
-def add_working_days(start, days):
-    """``start`` moved ``days`` working days (Monday to Friday) later, at the
-    same time of day. Weekends count by the UTC date: a customer's own calendar
-    and holidays are not known to the shop."""
-    moment = start
-    while days > 0:
-        moment += timedelta(days=1)
-        if moment.weekday() < 5:
-            days -= 1
-    return moment
 
 
 class SaleOrder(models.Model):
@@ -63,14 +53,56 @@ class SaleOrder(models.Model):
     def _customer_approval_escalation_due(self, now=None):
         """Whether the order waited the working days its customer company allows."""
         self.ensure_one()
-        days = self.partner_id.commercial_partner_id.approval_escalation_days
-        return bool(
-            days > 0
-            and self.approval_state == "waiting"
-            and self.current_approver_id
-            and self.approval_waiting_since
-            and add_working_days(self.approval_waiting_since, days)
-            <= (now or fields.Datetime.now())
+        domain = self._customer_approval_escalation_domain(
+            self.partner_id.commercial_partner_id,
+            self.company_id,
+            now or fields.Datetime.now(),
+        )
+        return bool(self.filtered_domain(domain))
+
+    @api.model
+    def _customer_approval_escalation_domain(self, customers, vendors, now):
+        """The domain of the waiting orders of ``customers`` (customer
+        companies) sold by ``vendors`` (res.company) that waited their
+        company's working days by ``now``.
+
+        One cut-off a calendar and delay, computed once: an order is due when
+        it waits since that moment or earlier.
+        """
+        # Settings of the vendor (working hours), read whoever asks.
+        customers = customers.sudo().filtered(
+            lambda customer: customer.approval_escalation_days > 0
+        )
+        cutoffs, terms = {}, []
+        for vendor in vendors:
+            groups = customers.grouped(
+                lambda customer, v=vendor: (
+                    customer.approval_escalation_days,
+                    customer._get_approval_calendar(v),
+                )
+            )
+            for (days, calendar), group in groups.items():
+                if not calendar:
+                    continue
+                if (days, calendar) not in cutoffs:
+                    cutoffs[days, calendar] = calendar._customer_approval_cutoff(
+                        days, now
+                    )
+                if cutoffs[days, calendar]:
+                    terms.append(
+                        Domain("company_id", "=", vendor.id)
+                        & Domain("partner_id.commercial_partner_id", "in", group.ids)
+                        & Domain(
+                            "approval_waiting_since", "<=", cutoffs[days, calendar]
+                        )
+                    )
+        return Domain.OR(terms) & self._customer_approval_waiting_domain()
+
+    @api.model
+    def _customer_approval_waiting_domain(self):
+        """Orders waiting for an approver (not for the customer admins)."""
+        return Domain("approval_state", "=", "waiting") & Domain(
+            "current_approver_id", "!=", False
         )
 
     @api.model
@@ -80,23 +112,26 @@ class SaleOrder(models.Model):
         holds locks for long nor is lost by a later failure."""
         auto_commit = not modules.module.current_test
         now = fields.Datetime.now()
-        companies = (
+        customers = (
             self.env["res.partner"]
             .sudo()
             .search([("approval_escalation_days", ">", 0), ("is_company", "=", True)])
         )
-        if not companies:
+        if not customers:
             return 0
-        # At least as many calendar days as working days: the search is narrowed
-        # by each company's delay, the working days are counted in Python.
-        domain = Domain.OR(
-            Domain("partner_id.commercial_partner_id", "in", group.ids)
-            & Domain("approval_waiting_since", "<=", now - timedelta(days=delay))
-            for delay, group in companies.grouped("approval_escalation_days").items()
+        # The vendor's companies that sell to them: their working hours count
+        # for customers without their own.
+        vendors = self.env["res.company"].union(
+            *(
+                company
+                for [company] in self.sudo()._read_group(
+                    self._customer_approval_waiting_domain()
+                    & Domain("partner_id.commercial_partner_id", "in", customers.ids),
+                    ["company_id"],
+                )
+            )
         )
-        domain &= Domain("approval_state", "=", "waiting") & Domain(
-            "current_approver_id", "!=", False
-        )
+        domain = self._customer_approval_escalation_domain(customers, vendors, now)
         escalated, last_id = 0, 0
         while True:
             batch = self.sudo().search(
@@ -105,19 +140,21 @@ class SaleOrder(models.Model):
             if not batch:
                 break
             last_id = batch[-1].id
-            escalated += len(batch._customer_approval_escalate_due(now))
+            escalated += len(batch._customer_approval_escalate_due(domain))
             # Committed batch by batch; a run out of time stops, and the next
             # run goes on with what is still due.
             if auto_commit and not self.env["ir.cron"]._commit_progress(len(batch)):
                 break
         return escalated
 
-    def _customer_approval_escalate_due(self, now):
-        """Escalate those of the orders that are due, once locked (an approver may
-        have decided meanwhile); each in a savepoint, so one failure keeps the
-        others. :return: the orders escalated."""
+    def _customer_approval_escalate_due(self, domain):
+        """Escalate those of the orders that still match ``domain`` (the orders
+        due) once locked: an approver may have decided meanwhile. Each in a
+        savepoint, so one failure keeps the others. :return: the orders
+        escalated."""
         self._customer_approval_lock()
-        due = self.filtered(lambda order: order._customer_approval_escalation_due(now))
+        self.invalidate_recordset(["approval_waiting_since"])
+        due = self.filtered_domain(domain)
         due.partner_id.commercial_partner_id.fetch(["approval_escalation_days"])
         escalated = self.browse()
         for order in due:

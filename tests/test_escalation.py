@@ -4,10 +4,10 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from ..models.sale_order_escalation import add_working_days
 from .common import CustomerApprovalCase
 
 # Friday 20 November 2026, 10:00 UTC
@@ -16,8 +16,9 @@ MONDAY_LATER = datetime(2026, 11, 23, 11, 0)
 TUESDAY_LATER = datetime(2026, 11, 24, 11, 0)
 
 
-@tagged("post_install", "-at_install")
-class TestEscalation(CustomerApprovalCase):
+class EscalationCase(CustomerApprovalCase):
+    """Escalation after 2 working days; the vendor works Monday to Friday, UTC."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -27,6 +28,29 @@ class TestEscalation(CustomerApprovalCase):
             [("approval_escalation_days", ">", 0)]
         ).approval_escalation_days = 0
         cls.customer.approval_escalation_days = 2
+        cls.vendor_calendar = cls._create_calendar("Vendor week", range(5))
+        cls.env.company.resource_calendar_id = cls.vendor_calendar
+
+    @classmethod
+    def _create_calendar(cls, name, weekdays, tz="UTC"):
+        """Working hours from 8:00 to 16:00 on ``weekdays`` (0 is Monday)."""
+        return cls.env["resource.calendar"].create(
+            {
+                "name": name,
+                "tz": tz,
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{name} {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 8,
+                            "hour_to": 16,
+                        }
+                    )
+                    for day in weekdays
+                ],
+            }
+        )
 
     def _submit_on(self, moment, order=None, buyer=None):
         order = order or self._create_order(buyer or self.buyer, amount=700)
@@ -48,14 +72,24 @@ class TestEscalation(CustomerApprovalCase):
             ]
         )
 
+
+@tagged("post_install", "-at_install")
+class TestEscalation(EscalationCase):
     def test_working_days_skip_the_weekend(self):
-        self.assertEqual(add_working_days(FRIDAY, 1), datetime(2026, 11, 23, 10, 0))
-        self.assertEqual(add_working_days(FRIDAY, 2), datetime(2026, 11, 24, 10, 0))
+        def cutoff(days, now):
+            """The latest moment from which ``days`` working days passed by ``now``."""
+            return self.vendor_calendar._customer_approval_cutoff(days, now)
+
+        self.assertEqual(cutoff(1, datetime(2026, 11, 23, 10, 0)), FRIDAY)
+        self.assertEqual(cutoff(2, datetime(2026, 11, 24, 10, 0)), FRIDAY)
         thursday = datetime(2026, 11, 19, 9, 0)
-        self.assertEqual(add_working_days(thursday, 2), datetime(2026, 11, 23, 9, 0))
+        self.assertEqual(cutoff(2, datetime(2026, 11, 23, 9, 0)), thursday)
         monday = datetime(2026, 11, 16, 9, 0)
-        self.assertEqual(add_working_days(monday, 3), datetime(2026, 11, 19, 9, 0))
-        self.assertEqual(add_working_days(monday, 0), monday)
+        self.assertEqual(cutoff(3, datetime(2026, 11, 19, 9, 0)), monday)
+        self.assertEqual(cutoff(0, monday), monday)
+        # On Sunday, the whole Friday has passed: since Friday's start.
+        sunday = datetime(2026, 11, 22, 15, 0)
+        self.assertEqual(cutoff(1, sunday), datetime(2026, 11, 20, 0, 0))
 
     def test_escalates_to_next_approver_after_working_days(self):
         order = self._submit_on(FRIDAY)
