@@ -7,10 +7,7 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from odoo.addons.website_sale_customer_approval.models.customer_purchasing_input import (
-    forget_purchasing_facts,
-)
-
+from ..models.customer_purchasing_input import forget_purchasing_facts
 from .test_purchasing_rules import PurchasingCase
 
 MANY_LINES = 200
