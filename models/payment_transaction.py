@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 
 class PaymentTransaction(models.Model):
+    _name = "payment.transaction"
     _inherit = ["payment.transaction", "customer.purchasing.input"]
 
     @api.model_create_multi

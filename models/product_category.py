@@ -4,6 +4,7 @@ from odoo import models
 
 
 class ProductCategory(models.Model):
+    _name = "product.category"
     _inherit = ["product.category", "customer.purchasing.input"]
 
     def write(self, vals):

@@ -13,6 +13,7 @@ SHOP_CATEGORY_FIELDS = {
 
 
 class ProductTemplate(models.Model):
+    _name = "product.template"
     _inherit = ["product.template", "customer.purchasing.input"]
 
     # A category rule of a contract assortment covers the products of its

@@ -5,4 +5,5 @@ from odoo import models
 
 class ResCurrencyRate(models.Model):
     # Budgets and order values of another currency are converted at these.
+    _name = "res.currency.rate"
     _inherit = ["res.currency.rate", "customer.purchasing.input"]

@@ -26,6 +26,7 @@ COMPANY_CHANGE_FIELDS = {"parent_id", "is_company"}
 
 
 class ResPartner(models.Model):
+    _name = "res.partner"
     _inherit = ["res.partner", "customer.purchasing.input"]
 
     approval_mode = fields.Selection(

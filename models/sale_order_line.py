@@ -4,6 +4,7 @@ from odoo import api, fields, models
 
 
 class SaleOrderLine(models.Model):
+    _name = "sale.order.line"
     _inherit = ["sale.order.line", "customer.purchasing.input"]
 
     is_outside_contract_assortment = fields.Boolean(

@@ -35,6 +35,7 @@ SEQUENCES = {
 
 
 class SaleOrder(models.Model):
+    _name = "sale.order"
     _inherit = ["sale.order", "customer.purchasing.input"]
 
     # What other orders spend: a change of these forgets every order's findings
