@@ -14,6 +14,8 @@
 #
 # TEST_TAGS=<spec> runs a part instead (Odoo's --test-tags syntax, e.g.
 # TEST_TAGS=/website_sale_customer_approval:TestRouting); the install still runs.
+# TEST_ODOO_TIMEOUT=<seconds> (default 1800) stops a run that hangs, and fails: a
+# thread or HTTP request of a test that waits for the end of the run never ends.
 source "$(dirname "$0")/common.sh"
 require_setup
 
@@ -43,8 +45,9 @@ set +e
 # Odoo's runner logs one line per test at INFO: all of it goes to the log file, the
 # terminal gets the lines above INFO (with the traceback lines that follow them) and
 # the counts.
+limit=${TEST_ODOO_TIMEOUT:-1800}
 PYTHONPATH="$work/without-pytest${PYTHONPATH:+:$PYTHONPATH}" \
-    "$PY" -m odoo -c "$CONF" -d "$db" \
+    timeout --signal=INT --kill-after=60 "$limit" "$PY" -m odoo -c "$CONF" -d "$db" \
     --addons-path="$work/addons,$(odoo_addons_path)" --data-dir="$work/data" \
     --http-interface=127.0.0.1 --http-port="$port" --workers=0 --max-cron-threads=0 \
     --with-demo -i "$ADDON" --test-enable --test-tags="$tags" \
@@ -71,6 +74,9 @@ echo
 say "Odoo's exit status $status, ${problems} line(s) of level ERROR or CRITICAL, in ${elapsed} s"
 say "Odoo's test runner: ${summary:-no count of tests}, $skipped skipped"
 say "Full log: $log"
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    die "Stopped after TEST_ODOO_TIMEOUT=$limit s: a test hangs (see the end of the log)."
+fi
 if [ "$status" -ne 0 ] || [ "$problems" -ne 0 ]; then
     die "Tests failed under Odoo's test runner (see above, or the log)."
 fi
