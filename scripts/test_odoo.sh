@@ -10,7 +10,7 @@
 # ERROR or CRITICAL (a failed or broken test, an error logged during a test, a test
 # module that did not import), or no test ran at all: Odoo's exit status alone misses
 # the last ones. The full log is kept in .odoo/test-odoo.log; the terminal shows the
-# warnings, errors with their tracebacks, and the counts.
+# errors with their tracebacks, and the counts.
 #
 # TEST_TAGS=<spec> runs a part instead (Odoo's --test-tags syntax, e.g.
 # TEST_TAGS=/website_sale_customer_approval:TestRouting); the install still runs.
@@ -42,9 +42,9 @@ tags=${TEST_TAGS:-/$ADDON}
 say "Installing $ADDON with demo data into $db and running its tests ($tags) on port $port"
 started=$(date +%s)
 set +e
-# Odoo's runner logs one line per test at INFO: all of it goes to the log file, the
-# terminal gets the lines above INFO (with the traceback lines that follow them) and
-# the counts.
+# Odoo's runner logs one line per test at INFO, and the tests' refusals log warnings:
+# all of it goes to the log file; the terminal gets the errors (with the traceback
+# lines that follow them), the skipped tests and the counts.
 limit=${TEST_ODOO_TIMEOUT:-1800}
 PYTHONPATH="$work/without-pytest${PYTHONPATH:+:$PYTHONPATH}" \
     timeout --signal=INT --kill-after=60 "$limit" "$PY" -m odoo -c "$CONF" -d "$db" \
@@ -55,7 +55,7 @@ PYTHONPATH="$work/without-pytest${PYTHONPATH:+:$PYTHONPATH}" \
     | tee "$log" \
     | awk -v addon="$ADDON" '
         /^[0-9-]+ [0-9:,]+ [0-9]+ [A-Z]+ / {
-            shown = ($4 != "INFO" && $4 != "DEBUG") \
+            shown = ($4 == "ERROR" || $4 == "CRITICAL") \
                 || index($0, "Module " addon " loaded in") \
                 || /Starting post tests|post-tests in|odoo\.tests\.stats:|tests when loading database/ \
                 || /\.tests\.[a-z_0-9]+: skipped /
@@ -66,12 +66,13 @@ set -e
 elapsed=$(($(date +%s) - started))
 
 problems=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" || true)
+warnings=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$log" || true)
 skipped=$(grep -cE '\.tests\.[a-z_0-9]+: skipped ' "$log" || true)
 # Odoo's count: "<n> failed, <n> error(s) of <n> tests when loading database ...".
 summary=$(sed -n 's/.*odoo\.tests\.result: \(.* of [0-9]* tests\) when loading database.*/\1/p' "$log" | tail -n 1)
 ran=$(printf '%s\n' "$summary" | sed -n 's/.* of \([0-9]*\) tests$/\1/p')
 echo
-say "Odoo's exit status $status, ${problems} line(s) of level ERROR or CRITICAL, in ${elapsed} s"
+say "Odoo's exit status $status, $problems line(s) of level ERROR or CRITICAL ($warnings WARNING), in $elapsed s"
 say "Odoo's test runner: ${summary:-no count of tests}, $skipped skipped"
 say "Full log: $log"
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
