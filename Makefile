@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test test-fast test-clean run lint format i18n readme screenshots wheel upgrade-check
+.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check
 
 setup:
 	@bash scripts/setup.sh
@@ -11,6 +11,11 @@ test:
 # The inner loop: no browser tours, no threaded tests.
 test-fast:
 	@FAST=1 bash scripts/test.sh $(ARGS)
+
+# The whole suite under Odoo's own test runner (odoo-bin --test-enable) on a fresh
+# install, as OCA's CI runs it; TEST_TAGS=<Odoo test tags> for a part.
+test-odoo:
+	@bash scripts/test_odoo.sh
 
 # Drops this machine's template databases of `make test`.
 test-clean:

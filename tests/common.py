@@ -1,7 +1,8 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import TransactionCase
+from odoo.modules.registry import DummyRLock, Registry
+from odoo.tests import BaseCase, TransactionCase, get_db_name
 
 
 def create_sub_account(env, login, company, **settings):
@@ -57,6 +58,26 @@ class PaymentMixin:
                 "sale_order_ids": [Command.set(order.ids)],
             }
         )
+
+
+class ThreadedCase(BaseCase):
+    """Threads that each work in a committed transaction of their own, as
+    concurrent HTTP requests would (the ``threaded`` tests). ``self.registry``
+    opens their cursors.
+
+    Odoo's own test runner (``--test-enable``) runs the post_install tests while
+    the server holds ``Registry._lock``, and a thread that opens an Environment
+    on a new cursor calls ``Registry(dbname)``, which takes that lock: the thread
+    would wait until the whole run is over. HttpCase swaps the lock for a
+    DummyRLock for its HTTP threads; these tests do the same while they run. The
+    registry is loaded already, so nothing needs the lock meanwhile; under
+    pytest-odoo no one holds it and the swap changes nothing.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.registry = Registry(get_db_name())
+        self.patch(Registry, "_lock", DummyRLock())
 
 
 class CustomerApprovalCase(TransactionCase):

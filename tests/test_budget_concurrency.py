@@ -8,12 +8,11 @@ import threading
 
 from odoo import Command, api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
 from odoo.service.model import retrying
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import ThreadedCase
 from .markers import threaded
 
 ORDER_AMOUNT = 600
@@ -23,14 +22,13 @@ pytestmark = [threaded]
 
 
 @tagged("post_install", "-at_install")
-class TestBudgetConcurrency(BaseCase):
+class TestBudgetConcurrency(ThreadedCase):
     """A department with a budget of 1,000.00 and two buyers who each order for
     600.00 at the same moment. This test commits its own data and removes it at
     the end."""
 
     def setUp(self):
         super().setUp()
-        self.registry = Registry(get_db_name())
         self.ids = {}
         self.addCleanup(self._cleanup)
 

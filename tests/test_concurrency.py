@@ -4,11 +4,10 @@ import threading
 
 from odoo import Command, api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import ThreadedCase
 from .markers import threaded
 
 try:
@@ -25,7 +24,7 @@ pytestmark = [threaded]
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentApprovals(BaseCase):
+class TestConcurrentApprovals(ThreadedCase):
     """Two approvers act on one order at the same moment: it is released once.
 
     This test commits its own data (each approver works in their own transaction,
@@ -34,7 +33,6 @@ class TestConcurrentApprovals(BaseCase):
 
     def setUp(self):
         super().setUp()
-        self.registry = self.registry_for_test()
         self.ids = {}
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
@@ -88,9 +86,6 @@ class TestConcurrentApprovals(BaseCase):
                 "approvers": [admin.id, approver.id],
             }
         self.addCleanup(self._cleanup)
-
-    def registry_for_test(self):
-        return Registry(get_db_name())
 
     def _cleanup(self):
         with self.registry.cursor() as cr:

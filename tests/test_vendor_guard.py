@@ -5,7 +5,7 @@ from ast import literal_eval
 from lxml import etree
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
 
@@ -153,6 +153,20 @@ class TestVendorGuard(CustomerApprovalCase):
             ),
             "5",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestVendorGuardReport(HttpCase, CustomerApprovalCase):
+    """The quotation report. wkhtmltopdf fetches the report's styles from
+    Odoo's HTTP server, so this is an HttpCase: its requests are served in the
+    test's transaction, as for Odoo's own report tests. (Under Odoo's test
+    runner, which keeps Registry._lock while the post_install tests run, the
+    request of a plain TransactionCase would wait for the end of the run.)"""
+
+    def setUp(self):
+        super().setUp()
+        self.waiting = self._create_order(self.buyer, amount=2000)
+        self._submit(self.waiting)
 
     def test_quotation_pdf_says_the_order_waits_for_approval(self):
         report = self.env["ir.actions.report"].with_user(self.salesperson)
