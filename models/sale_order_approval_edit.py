@@ -70,15 +70,17 @@ class SaleOrder(models.Model):
         removed = self.order_line.browse(
             [line.id for line, quantity in changes.items() if not quantity]
         )
+        # self.env._: a generator's frame has no env for _() to find (e-mail
+        # links and crons run outside a request).
         summary = "; ".join(
-            _(
+            self.env._(
                 "%(product)s: %(old)s → %(new)s",
                 product=line.product_id.display_name,
                 old=format_quantity(line.product_uom_qty),
                 new=format_quantity(quantity),
             )
             if quantity
-            else _("%(product)s removed", product=line.product_id.display_name)
+            else self.env._("%(product)s removed", product=line.product_id.display_name)
             for line, quantity in changes.items()
         )
         self.write(
