@@ -8,6 +8,7 @@ from . import (
     main,
     order_for,
     orders,
+    readonly,
     substitute,
     team,
     team_addresses,

@@ -55,6 +55,7 @@ class CustomerApprovalPortal(CustomerPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_approvals(
         self, page=1, sortby="date", filterby="to_decide", search="", **kwargs
@@ -130,7 +131,13 @@ class CustomerApprovalPortal(CustomerPortal):
             raise request.not_found()
         return order
 
-    @http.route("/my/approvals/<int:order_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/approvals/<int:order_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_my_approval(self, order_id, **kwargs):
         order = self._get_order_to_review(order_id)
         partner = request.env.user.partner_id

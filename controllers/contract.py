@@ -29,6 +29,7 @@ class ContractAssortment(Controller):
         auth="user",
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def contract_assortment(self, page=1, **kwargs):
         partner = self._get_contract_assortment_or_404()

@@ -6,6 +6,8 @@ from odoo import _, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
+from .readonly import readonly_unless_posted
+
 _logger = logging.getLogger(__name__)
 
 
@@ -24,6 +26,7 @@ class CustomerApprovalEmailDecision(http.Controller):
         website=True,
         methods=["GET", "POST"],
         sitemap=False,
+        readonly=readonly_unless_posted,
     )
     def approval_decide(self, token, comment="", reason="", **kwargs):
         record = request.env["sale.order.approval.token"]._find(token)

@@ -75,7 +75,7 @@ class ShoppingListPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Pages
     # ------------------------------------------------------------------
-    @http.route("/my/lists", type="http", auth="user", website=True)
+    @http.route("/my/lists", type="http", auth="user", website=True, readonly=True)
     def portal_my_lists(self, **kwargs):
         partner = request.env.user.partner_id
         Lists = request.env["customer.shopping.list"]
@@ -106,7 +106,13 @@ class ShoppingListPortal(CustomerPortal):
         shopping_list = request.env["customer.shopping.list"].create({"name": name})
         return request.redirect("/my/lists/%s" % shopping_list.id)
 
-    @http.route("/my/lists/<int:list_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/lists/<int:list_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_my_list(self, list_id, **kwargs):
         shopping_list = self._get_list(list_id)
         partner = request.env.user.partner_id

@@ -11,7 +11,12 @@ class OrderForPortal(CustomerPortal):
     cart is the website's (website_order_for)."""
 
     @http.route(
-        "/my/order-for", type="http", auth="user", website=True, methods=["GET"]
+        "/my/order-for",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def portal_order_for(self, **kwargs):
         people = request.env.user.partner_id._get_order_for_people()

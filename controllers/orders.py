@@ -10,6 +10,7 @@ from odoo.http import request
 
 from ..models.sale_order import FREE_TEXT_MAX_LENGTH
 from .notices import notice_query
+from .readonly import readonly_unless_posted
 
 
 class CustomerApprovalOrdersPortal(CustomerPortal):
@@ -86,6 +87,7 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=readonly_unless_posted,
     )
     def portal_free_text_order(self, request_text="", **kwargs):
         partner = request.env.user.partner_id

@@ -47,7 +47,12 @@ class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):
         return response
 
     @http.route(
-        "/my/approvals/absence", type="http", auth="user", website=True, methods=["GET"]
+        "/my/approvals/absence",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def portal_approval_absence(self, member_id=None, **kwargs):
         partner, person = self._get_absence_person(member_id)

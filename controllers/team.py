@@ -103,7 +103,7 @@ class CustomerTeamPortal(CustomerPortal):
             "website_sale_customer_approval.portal_team_member", values
         )
 
-    @http.route("/my/team", type="http", auth="user", website=True)
+    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
     def portal_my_team(self, **kwargs):
         admin = self._get_team_admin()
         values = self._prepare_portal_layout_values()
@@ -124,6 +124,7 @@ class CustomerTeamPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_team_member(self, member_id=None, **kwargs):
         admin = self._get_team_admin()
@@ -180,6 +181,7 @@ class CustomerTeamPortal(CustomerPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_team_statistics(
         self, date_from=None, date_to=None, member_id=None, page=1, **kwargs

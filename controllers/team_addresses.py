@@ -48,7 +48,7 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
         )
         return response
 
-    @http.route("/my/team", type="http", auth="user", website=True)
+    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
     def portal_my_team(self, **kwargs):
         response = super().portal_my_team(**kwargs)
         admin = self._get_team_admin()
@@ -86,6 +86,7 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_team_address(self, address_id=None, **kwargs):
         admin = self._get_team_admin()

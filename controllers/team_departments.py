@@ -101,7 +101,7 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
     # ------------------------------------------------------------------
     # /my/team: the departments under the sub-accounts
     # ------------------------------------------------------------------
-    @http.route("/my/team", type="http", auth="user", website=True)
+    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
     def portal_my_team(self, **kwargs):
         response = super().portal_my_team(**kwargs)
         admin = self._get_team_admin()
@@ -190,6 +190,7 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_team_department(self, department_id=None, **kwargs):
         admin = self._get_team_admin()

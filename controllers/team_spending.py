@@ -83,6 +83,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_team_spending_orders(
         self,
@@ -152,6 +153,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_team_spending_export(self, **kw):
         admin = self._get_team_admin()
