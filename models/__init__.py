@@ -40,6 +40,7 @@ from . import (
     sale_order_assortment,
     sale_order_binding,
     sale_order_cart_notice,
+    sale_order_cron,
     sale_order_escalation,
     sale_order_free_text,
     sale_order_guard,

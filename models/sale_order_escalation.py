@@ -6,12 +6,8 @@ level (the approver's next approver, else the customer admins).
 The delay counts working days of a calendar: the customer company's working
 hours, else those of the vendor's company (resource_calendar.py)."""
 
-import logging
-
-from odoo import _, api, fields, models, modules
+from odoo import _, api, fields, models
 from odoo.fields import Domain
-
-_logger = logging.getLogger(__name__)
 
 # The steps after which an order waits for somebody new.
 WAITING_STEPS = ("submitted", "passed_on", "escalated")
@@ -106,11 +102,12 @@ class SaleOrder(models.Model):
         )
 
     @api.model
-    def _cron_escalate_customer_approvals(self, batch_size=ESCALATION_BATCH_SIZE):
-        """Pass the orders that waited too long to the next level, by batches of
-        ``batch_size``, committing each (not in tests): a long backlog neither
-        holds locks for long nor is lost by a later failure."""
-        auto_commit = not modules.module.current_test
+    def _cron_escalate_customer_approvals(self, batch_size=None):
+        """Pass the orders that waited too long to the next level, by batches
+        of ``batch_size`` (sale_order_cron.py: each committed, what remains
+        reported, one failure kept to its order).
+
+        :return: the number of orders escalated (by this call)"""
         now = fields.Datetime.now()
         customers = (
             self.env["res.partner"]
@@ -132,39 +129,13 @@ class SaleOrder(models.Model):
             )
         )
         domain = self._customer_approval_escalation_domain(customers, vendors, now)
-        escalated, last_id = 0, 0
-        while True:
-            batch = self.sudo().search(
-                domain & Domain("id", ">", last_id), order="id", limit=batch_size
-            )
-            if not batch:
-                break
-            last_id = batch[-1].id
-            escalated += len(batch._customer_approval_escalate_due(domain))
-            # Committed batch by batch; a run out of time stops, and the next
-            # run goes on with what is still due.
-            if auto_commit and not self.env["ir.cron"]._commit_progress(len(batch)):
-                break
-        return escalated
-
-    def _customer_approval_escalate_due(self, domain):
-        """Escalate those of the orders that still match ``domain`` (the orders
-        due) once locked: an approver may have decided meanwhile. Each in a
-        savepoint, so one failure keeps the others. :return: the orders
-        escalated."""
-        self._customer_approval_lock()
-        self.invalidate_recordset(["approval_waiting_since"])
-        due = self.filtered_domain(domain)
-        due.partner_id.commercial_partner_id.fetch(["approval_escalation_days"])
-        escalated = self.browse()
-        for order in due:
-            try:
-                with self.env.cr.savepoint():
-                    if order._customer_approval_escalate():
-                        escalated |= order
-            except Exception:  # pylint: disable=broad-except
-                _logger.exception("Order %s could not be escalated", order.name)
-        return escalated
+        escalated = self._customer_approval_cron_batches(
+            "escalation",
+            domain,
+            "_customer_approval_escalate",
+            batch_size or ESCALATION_BATCH_SIZE,
+        )
+        return len(escalated)
 
     def _customer_approval_escalate(self):
         """Pass the waiting order from its current approver to the next level.

@@ -2,17 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """E-mails, chatter messages and reminders of the customer approval."""
 
+import logging
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
+from odoo.fields import Domain
 
 from .sale_order import (
     MAIL_TEMPLATES,
     REMINDER_DAYS_PARAM,
     get_days_setting,
 )
+
+_logger = logging.getLogger(__name__)
+
+# Approvers reminded in one batch (one transaction).
+REMINDER_BATCH_SIZE = 50
 
 SUBTYPES = {
     "submitted": "website_sale_customer_approval.mt_customer_approval_submitted",
@@ -59,38 +66,107 @@ class SaleOrder(models.Model):
             )
 
     @api.model
-    def _cron_remind_customer_approvers(self):
+    def _cron_remind_customer_approvers(self, batch_size=None):
         """Remind each approver, in one e-mail, of the orders that wait for them
-        for more than the configured number of days (and were not recalled since)."""
+        for more than the configured number of days (and were not recalled since).
+
+        Approvers go by batches of ``batch_size`` in the order of their ids,
+        each batch committed with what remains (sale_order_cron.py); an order is
+        marked reminded once its last approver got the e-mail. An order being
+        decided meanwhile is left out (locked), an order that fails is logged and
+        left to the next run, and the others go on."""
         days = get_days_setting(self.env, REMINDER_DAYS_PARAM)
         if days <= 0:
             return
-        due = fields.Datetime.now() - timedelta(days=days)
-        orders = self.sudo().search(
+        now = fields.Datetime.now()
+        due = now - timedelta(days=days)
+        run = self._customer_approval_cron_run("reminder")
+        domain = Domain(
             [
                 ("approval_state", "=", "waiting"),
                 ("approval_requested_date", "<=", due),
                 "|",
                 ("approval_reminder_date", "=", False),
                 ("approval_reminder_date", "<=", due),
+                ("id", "not in", run["failed"]),
             ]
         )
-        admins = orders.partner_id._get_customer_admins_by_company()
-        orders_by_approver = {}
-        for order in orders:
-            for approver in order._customer_approval_deciders(
-                admins=admins.get(order.partner_id.commercial_partner_id)
-            ):
-                orders_by_approver.setdefault(approver, self.browse())
-                orders_by_approver[approver] |= order
-        template = self.env.ref(MAIL_TEMPLATES["reminder"], raise_if_not_found=False)
-        if template:
-            for approver, approver_orders in orders_by_approver.items():
-                template.with_context(
-                    approval_reminder_order_ids=approver_orders.ids
-                ).send_mail(
-                    approver.id,
-                    email_layout_xmlid="mail.mail_notification_light",
-                    email_values={"recipient_ids": [Command.set(approver.ids)]},
+        by_approver, last_approver = (
+            self.sudo().search(domain)._customer_approval_orders_by_approver(run)
+        )
+        approvers = sorted(
+            (approver for approver in by_approver if approver.id > run["cursor"]),
+            key=lambda approver: approver.id,
+        )
+        self._customer_approval_cron_commit("reminder", run, 0, len(approvers))
+        batch_size = batch_size or REMINDER_BATCH_SIZE
+        for start in range(0, len(approvers), batch_size):
+            batch = approvers[start : start + batch_size]
+            locked = (
+                self.sudo()
+                .union(*(by_approver[approver] for approver in batch))
+                ._customer_approval_cron_lock()
+                .filtered_domain(domain)
+            )
+            for approver in batch:
+                orders = by_approver[approver] & locked
+                try:
+                    with self.env.cr.savepoint():
+                        orders._customer_approval_remind(approver)
+                except Exception:  # pylint: disable=broad-except
+                    _logger.exception(
+                        "Orders %s: the reminder of %s failed; tried again in "
+                        "the next run",
+                        ", ".join(orders.mapped("name")),
+                        approver.name,
+                    )
+                    run["failed"] += orders.ids
+            run["cursor"] = batch[-1].id
+            locked.filtered(
+                lambda order: (
+                    last_approver[order] <= run["cursor"]
+                    and order.id not in run["failed"]
                 )
-        orders.write({"approval_reminder_date": fields.Datetime.now()})
+            ).write({"approval_reminder_date": now})
+            remaining = len(approvers) - start - len(batch)
+            if not self._customer_approval_cron_commit(
+                "reminder", run, len(batch), remaining
+            ):
+                break
+
+    def _customer_approval_orders_by_approver(self, run):
+        """Who is asked to decide the orders.
+
+        :return: ``({approver: their orders}, {order: the largest id of its
+            approvers})``; an order whose approvers cannot be found is logged
+            and added to ``run["failed"]``."""
+        admins = self.partner_id._get_customer_admins_by_company()
+        by_approver, last_approver = {}, {}
+        for order in self:
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    deciders = order._customer_approval_deciders(
+                        admins=admins.get(order.partner_id.commercial_partner_id)
+                    )
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception(
+                    "Order %s: its approvers could not be found for the reminder; "
+                    "tried again in the next run",
+                    order.name,
+                )
+                run["failed"].append(order.id)
+                continue
+            for approver in deciders:
+                by_approver[approver] = by_approver.get(approver, self.browse()) | order
+            last_approver[order] = max(deciders.ids, default=0)
+        return by_approver, last_approver
+
+    def _customer_approval_remind(self, approver):
+        """One e-mail to ``approver`` that lists the orders."""
+        template = self.env.ref(MAIL_TEMPLATES["reminder"], raise_if_not_found=False)
+        if template and self:
+            template.with_context(approval_reminder_order_ids=self.ids).send_mail(
+                approver.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={"recipient_ids": [Command.set(approver.ids)]},
+            )

@@ -5,6 +5,8 @@
 from odoo import _, api, fields, models
 from odoo.fields import Domain
 
+SUBSTITUTE_BATCH_SIZE = 100
+
 
 class SaleOrderApprovalHistory(models.Model):
     _inherit = "sale.order.approval.history"
@@ -53,55 +55,63 @@ class SaleOrder(models.Model):
         absent = approver if acting != approver else self.env["res.partner"]
         return acting, absent
 
+    @api.model
+    def _customer_approval_absent_domain(self, absent):
+        """The waiting orders of the approvers ``absent``."""
+        return Domain("approval_state", "=", "waiting") & Domain(
+            "current_approver_id", "in", absent.ids
+        )
+
     def _customer_approval_hand_to_substitutes(self, absent):
         """Hand the waiting orders of the approvers ``absent`` to their
         substitutes, with a history step and the e-mail of a request. Orders stay
         with the substitute after the absence (they were asked; the returning
         approver sees them as theirs in their list)."""
-        orders = self.search(
-            [
-                ("approval_state", "=", "waiting"),
-                ("current_approver_id", "in", absent.ids),
-            ]
-        )
+        orders = self.search(self._customer_approval_absent_domain(absent))
         if orders:
             orders._customer_approval_lock()
         for order in orders:
-            absent_approver = order.current_approver_id
-            acting = order._customer_approval_acting_approver(
-                absent_approver, excluded=order._customer_approval_done_by()
-            )
-            if acting == absent_approver:
-                continue
-            order.write(
-                {
-                    "current_approver_id": acting.id,
-                    "absent_approver_id": (
-                        order.absent_approver_id or absent_approver
-                    ).id,
-                }
-            )
-            order.write(
-                {
-                    "approval_history_ids": [
-                        order._customer_approval_history_step("substituted", acting)
-                    ]
-                }
-            )
-            order._customer_approval_log(
-                _(
-                    "Handed to %(substitute)s for %(absent)s, absent.",
-                    substitute=acting.name,
-                    absent=order.absent_approver_id.name,
-                )
-            )
-            order._customer_approval_send_mail("request", acting)
+            order._customer_approval_hand_over()
         return orders
 
+    def _customer_approval_hand_over(self):
+        """Hand the waiting order to the substitute of its absent current
+        approver. :return: whether it was handed over."""
+        self.ensure_one()
+        absent_approver = self.current_approver_id
+        acting = self._customer_approval_acting_approver(
+            absent_approver, excluded=self._customer_approval_done_by()
+        )
+        if acting == absent_approver:
+            return False
+        self.write(
+            {
+                "current_approver_id": acting.id,
+                "absent_approver_id": (self.absent_approver_id or absent_approver).id,
+            }
+        )
+        self.write(
+            {
+                "approval_history_ids": [
+                    self._customer_approval_history_step("substituted", acting)
+                ]
+            }
+        )
+        self._customer_approval_log(
+            _(
+                "Handed to %(substitute)s for %(absent)s, absent.",
+                substitute=acting.name,
+                absent=self.absent_approver_id.name,
+            )
+        )
+        self._customer_approval_send_mail("request", acting)
+        return True
+
     @api.model
-    def _cron_customer_approval_substitutes(self):
+    def _cron_customer_approval_substitutes(self, batch_size=None):
         """Daily: the orders of approvers whose absence started go to their
-        substitutes."""
+        substitutes, by batches (sale_order_cron.py: each committed, what
+        remains reported, one failure kept to its order)."""
         today = self.env["res.partner"]._approval_today()
         absent = (
             self.env["res.partner"]
@@ -114,8 +124,14 @@ class SaleOrder(models.Model):
                 ]
             )
         )
-        if absent:
-            self.sudo()._customer_approval_hand_to_substitutes(absent)
+        if not absent:
+            return self.browse()
+        return self._customer_approval_cron_batches(
+            "substitutes",
+            self._customer_approval_absent_domain(absent),
+            "_customer_approval_hand_over",
+            batch_size or SUBSTITUTE_BATCH_SIZE,
+        )
 
     @api.model
     def _customer_approval_substituted_orders(self, partner):
