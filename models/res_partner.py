@@ -392,30 +392,6 @@ class ResPartner(models.Model):
         if people._has_cycle("next_approver_id"):
             people._raise_approval_cycle()
 
-    def _raise_approval_cycle(self):
-        """Name the circle that one of ``self`` is in (see _has_cycle)."""
-        for person in self:
-            chain = [person]
-            approver = person.next_approver_id
-            while approver and approver not in chain:
-                chain.append(approver)
-                approver = approver.next_approver_id
-            if approver == person:
-                raise ValidationError(
-                    _(
-                        "The approval chain of %(person)s goes round in a circle "
-                        "(%(chain)s).",
-                        person=person.display_name,
-                        chain=" → ".join([*(p.name for p in chain), person.name]),
-                    )
-                )
-        raise ValidationError(
-            _(
-                "The approval chains of %s go round in a circle.",
-                ", ".join(self.mapped("display_name")),
-            )
-        )
-
     approval_reminder_order_ids = fields.Many2many(
         "sale.order",
         compute="_compute_approval_reminder_order_ids",

@@ -96,7 +96,9 @@ class TestIndexesUsed(ScaleCase):
             approval_state=SQL(
                 "CASE WHEN n %% 10 = 0 THEN 'waiting' ELSE 'approved' END"
             ),
-            approval_requested_date=SQL("now() at time zone 'UTC' - n * interval '1 hour'"),
+            approval_requested_date=SQL(
+                "now() at time zone 'UTC' - n * interval '1 hour'"
+            ),
             approval_waiting_since=SQL(
                 "CASE WHEN n %% 10 = 0 "
                 "THEN now() at time zone 'UTC' - n * interval '1 hour' END"
@@ -108,9 +110,7 @@ class TestIndexesUsed(ScaleCase):
             "sale_order_line",
             order.order_line[:1].id,
             6000,
-            order_id=SQL(
-                "(%s::int[])[1 + n %% %s]", cls.order_ids, len(cls.order_ids)
-            ),
+            order_id=SQL("(%s::int[])[1 + n %% %s]", cls.order_ids, len(cls.order_ids)),
         )
         # 200 people who took 5,000 steps of those orders.
         people = cls.env["res.partner"].create(
@@ -118,17 +118,12 @@ class TestIndexesUsed(ScaleCase):
         )
         cls.env.flush_all()
         step = order.approval_history_ids[:1]
-        cr.execute(
-            "SELECT id FROM sale_order_approval_history WHERE id = %s", [step.id]
-        )
         _clone_rows(
             cr,
             "sale_order_approval_history",
             step.id,
             5000,
-            order_id=SQL(
-                "(%s::int[])[1 + n %% %s]", cls.order_ids, len(cls.order_ids)
-            ),
+            order_id=SQL("(%s::int[])[1 + n %% %s]", cls.order_ids, len(cls.order_ids)),
             approver_id=SQL("(%s::int[])[1 + n %% %s]", people.ids, len(people)),
         )
         cr.execute("ANALYZE sale_order")
@@ -218,9 +213,7 @@ class TestWaitingListSortable(ScaleCase):
             with self.subTest(column=name):
                 self.assertIn(name, columns)
                 self.assertTrue(
-                    self.env["sale.order"]._fields[name]._description_sortable(
-                        self.env
-                    )
+                    self.env["sale.order"]._fields[name]._description_sortable(self.env)
                 )
 
     def test_waiting_days_sort_as_waiting_since(self):
@@ -281,7 +274,7 @@ class TestPeopleCostTheSame(ScaleCase):
         return company, admin, top, lead
 
     def _costs(self, size):
-        company, admin, top, lead = self._company(size)
+        company, _admin, top, lead = self._company(size)
         Partner = self.env["res.partner"]
         counter = iter(range(1000))
 
@@ -333,7 +326,7 @@ class TestPeopleCostTheSame(ScaleCase):
 
         costs = []
         for size in (10, 10, LARGE_COMPANY):
-            company, admin, top, lead = self._company(size)
+            _company, admin, _top, lead = self._company(size)
             admin_user = self.env["res.users"].create(
                 {
                     "name": "Admin",
@@ -397,7 +390,10 @@ class TestPreMigration(ScaleCase):
             self._submit(order)
         self._approve(passed_on, self.approver_1)
         self.free_buyer.partner_id.write(
-            {"approval_mode": "always", "next_approver_id": self.approver_1.partner_id.id}
+            {
+                "approval_mode": "always",
+                "next_approver_id": self.approver_1.partner_id.id,
+            }
         )
         self._submit(rejected)
         rejected.with_user(self.approver_1).action_customer_reject("No")
