@@ -23,6 +23,8 @@ APPROVAL_SETUP_FIELDS = (
 )
 # Fields whose change may move a person out of their customer company.
 COMPANY_CHANGE_FIELDS = {"parent_id", "is_company"}
+# Fields whose change may end somebody's customer admin right.
+ADMIN_CHANGE_FIELDS = {"is_customer_admin", "active", *COMPANY_CHANGE_FIELDS}
 
 
 class ResPartner(models.Model):
@@ -121,6 +123,12 @@ class ResPartner(models.Model):
         "the working hours of the vendor's company. Set on the customer company.",
     )
 
+    # The customer admins of a company: looked up by the constraints, the
+    # routing and the record rules, in companies of thousands of people.
+    _customer_admin_idx = models.Index(
+        "(commercial_partner_id) WHERE is_customer_admin IS TRUE"
+    )
+
     @api.depends("approval_breakpoint_enabled")
     def _compute_approval_currency_id(self):
         # Set once, then kept: whoever reads it later, in whatever company, reads
@@ -211,29 +219,46 @@ class ResPartner(models.Model):
 
     @api.constrains(*APPROVAL_SETUP_FIELDS)
     def _check_approval_setup(self):
-        self._check_approver_departure()
-        self._check_company_approval_setup(
-            self.commercial_partner_id, self.filtered("active")
-        )
+        """What the people written can break, whatever the size of their
+        company: their own next approver and chain (a circle closed by a change
+        goes through the person changed), somebody to decide their orders, and
+        the colleagues whose next approver they are. A new person is nobody's
+        next approver yet. The loss of a customer admin, which may leave anybody
+        of the company without a decider, is checked by write (which knows who
+        was an admin)."""
+        dependents = self._check_approver_departure()
+        people = self.filtered("active")
+        people._check_next_approver()
+        # Colleagues whose next approver lost the right to approve.
+        dependents.filtered(
+            lambda person: not person.next_approver_id.is_order_approver
+        )._check_next_approver()
+        people._check_has_decider()
 
     def write(self, vals):
         # A person moved to another company leaves colleagues behind: their
         # former company is checked again once the move is written (the
         # constraints only see the company the person belongs to afterwards).
-        leaving = {}
+        # So is the company of a customer admin who is one no more.
+        leaving, admins = {}, self.browse()
         if COMPANY_CHANGE_FIELDS & vals.keys():
             leaving = {
                 person: person.commercial_partner_id
                 for person in self
                 if not person.is_company
             }
+        if ADMIN_CHANGE_FIELDS & vals.keys():
+            admins = self.filtered(lambda p: p.is_customer_admin and p.active)
         result = super().write(vals)
         left = self.browse().union(
             *(
                 company
                 for person, company in leaving.items()
                 if person.commercial_partner_id != company
-            )
+            ),
+            *admins.filtered(
+                lambda p: not (p.is_customer_admin and p.active)
+            ).commercial_partner_id,
         )
         if left:
             self._check_company_approval_setup(left)
@@ -241,10 +266,13 @@ class ResPartner(models.Model):
 
     def _check_approver_departure(self):
         """Nobody leaves the colleagues whose next approver they are: archived or
-        moved to another company, they could no longer decide their orders."""
+        moved to another company, they could no longer decide their orders.
+
+        :return: those colleagues (active people whose next approver is one of
+            ``self``)"""
         people = self.filtered(lambda partner: not partner.is_company)
         if not people:
-            return
+            return self.browse()
         # Archived colleagues wait for nobody: the search skips them.
         dependents = (
             self.sudo()
@@ -284,6 +312,7 @@ class ResPartner(models.Model):
                     colleagues=colleagues,
                 )
             )
+        return dependents
 
     @api.model
     def _check_company_approval_setup(self, companies, people=None):
@@ -303,10 +332,25 @@ class ResPartner(models.Model):
             ]
         )
         people._check_next_approver()
-        admins = people.filtered("is_customer_admin")
-        for person in people:
-            if not person._needs_approver() or person.next_approver_id:
-                continue
+        people._check_has_decider(admins=people.filtered("is_customer_admin"))
+
+    def _check_has_decider(self, admins=None):
+        """Somebody decides the orders of each of ``self`` that may need approval:
+        their next approver, else a customer admin of their company (not
+        themselves).
+
+        :param admins: the active customer admins of the companies of ``self``,
+            when known (else one query)"""
+        waiting_for_admins = self.filtered(
+            lambda person: person._needs_approver() and not person.next_approver_id
+        )
+        if not waiting_for_admins:
+            return
+        if admins is None:
+            admins = self.browse().union(
+                *waiting_for_admins._get_customer_admins_by_company().values()
+            )
+        for person in waiting_for_admins:
             company_admins = admins.filtered(
                 lambda a, p=person: a.commercial_partner_id == p.commercial_partner_id
             )
@@ -348,30 +392,6 @@ class ResPartner(models.Model):
                 )
         if people._has_cycle("next_approver_id"):
             people._raise_approval_cycle()
-
-    def _raise_approval_cycle(self):
-        """Name the circle that one of ``self`` is in (see _has_cycle)."""
-        for person in self:
-            chain = [person]
-            approver = person.next_approver_id
-            while approver and approver not in chain:
-                chain.append(approver)
-                approver = approver.next_approver_id
-            if approver == person:
-                raise ValidationError(
-                    _(
-                        "The approval chain of %(person)s goes round in a circle "
-                        "(%(chain)s).",
-                        person=person.display_name,
-                        chain=" → ".join([*(p.name for p in chain), person.name]),
-                    )
-                )
-        raise ValidationError(
-            _(
-                "The approval chains of %s go round in a circle.",
-                ", ".join(self.mapped("display_name")),
-            )
-        )
 
     approval_reminder_order_ids = fields.Many2many(
         "sale.order",

@@ -4,6 +4,7 @@
 contact form."""
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
 
@@ -155,3 +156,27 @@ class ResPartner(models.Model):
                 approver=next_approver.name,
             )
         return _("Approves up to %s; above, passes on to the customer admins", amount)
+
+    def _raise_approval_cycle(self):
+        """Name the circle that one of ``self`` is in (see _has_cycle)."""
+        for person in self:
+            chain = [person]
+            approver = person.next_approver_id
+            while approver and approver not in chain:
+                chain.append(approver)
+                approver = approver.next_approver_id
+            if approver == person:
+                raise ValidationError(
+                    _(
+                        "The approval chain of %(person)s goes round in a circle "
+                        "(%(chain)s).",
+                        person=person.display_name,
+                        chain=" → ".join([*(p.name for p in chain), person.name]),
+                    )
+                )
+        raise ValidationError(
+            _(
+                "The approval chains of %s go round in a circle.",
+                ", ".join(self.mapped("display_name")),
+            )
+        )

@@ -54,15 +54,16 @@ class ResPartner(models.Model):
         return (
             self.sudo()
             .with_context(active_test=False)
-            .search(
-                [
-                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
-                    ("is_company", "=", False),
-                    ("type", "=", "contact"),
-                ],
-                order="active desc, name",
-            )
+            .search(self._get_team_people_domain(), order="active desc, name")
         )
+
+    def _get_team_people_domain(self):
+        """The contact persons of the admin's company (see _get_team_people)."""
+        return [
+            ("commercial_partner_id", "=", self.commercial_partner_id.id),
+            ("is_company", "=", False),
+            ("type", "=", "contact"),
+        ]
 
     def _get_team_users(self):
         """The users of the people ``self``, archived users included (``user_ids``
@@ -94,10 +95,17 @@ class ResPartner(models.Model):
         return self._get_team_people()._filter_team_manageable()
 
     def _get_team_member(self, member_id):
-        """A sub-account the admin manages, or an empty recordset."""
+        """A sub-account the admin manages, or an empty recordset: the one
+        person looked up with the conditions of _get_team, not the whole team."""
         if not isinstance(member_id, int):
             return self.browse()
-        return self._get_team().filtered(lambda member: member.id == member_id)
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "=", member_id), *self._get_team_people_domain()])
+            ._filter_team_manageable()
+        )
 
     def _get_team_person(self, partner_id):
         """A contact person of the admin's company, archived or not, managed by
@@ -121,7 +129,7 @@ class ResPartner(models.Model):
     def _check_team_member(self, member):
         """Refuse ``member`` unless the admin ``self`` manages them."""
         self._check_team_admin()
-        if not member or len(member) != 1 or member not in self._get_team():
+        if not member or len(member) != 1 or self._get_team_member(member.id) != member:
             raise AccessError(
                 _("You may manage only the portal sub-accounts of your own company.")
             )

@@ -11,6 +11,7 @@ and sale_order_spending.
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 # The state contract of the customer approval, in one place.
 APPROVAL_STATES = [
@@ -216,6 +217,14 @@ class SaleOrder(models.Model):
         compute="_compute_approval_waiting_days",
         string="Waiting (days)",
         digits=(16, 1),
+        help="Days since the submission, while the order waits: sorted as "
+        "its submission date (see _order_field_to_sql).",
+    )
+
+    # The vendor's waiting list (waiting longest first) and the reminder cron
+    # read the waiting orders by their submission date.
+    _approval_waiting_requested_idx = models.Index(
+        "(approval_requested_date, id) WHERE approval_state = 'waiting'"
     )
 
     @api.depends(
@@ -259,6 +268,27 @@ class SaleOrder(models.Model):
                 order.approval_waiting_days = delta.total_seconds() / 86400
             else:
                 order.approval_waiting_days = 0.0
+
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # Waiting days are sortable: the longer an order waits, the earlier its
+        # submission (orders that do not wait count 0 days, the fewest).
+        if field_name != "approval_waiting_days":
+            return super()._order_field_to_sql(
+                alias, field_name, direction, nulls, query
+            )
+        flip = {"ASC": SQL("DESC"), "DESC": SQL("ASC"), "": SQL("DESC")}
+        flip_nulls = {
+            "NULLS FIRST": SQL("NULLS LAST"),
+            "NULLS LAST": SQL("NULLS FIRST"),
+            "": SQL(),
+        }
+        return SQL(
+            "CASE WHEN %s = 'waiting' THEN %s END %s %s",
+            self._field_to_sql(alias, "approval_state", query),
+            self._field_to_sql(alias, "approval_requested_date", query),
+            flip[direction.code],
+            flip_nulls[nulls.code],
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

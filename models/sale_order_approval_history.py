@@ -29,6 +29,8 @@ class SaleOrderApprovalHistory(models.Model):
     approver_id = fields.Many2one(
         "res.partner",
         readonly=True,
+        # The portal's record rules look up the orders a person decided.
+        index="btree_not_null",
         help="The person of the customer company who took this step.",
     )
     user_id = fields.Many2one(

@@ -27,6 +27,11 @@ class SaleOrder(models.Model):
         "passing on or escalation): the escalation counts from here.",
     )
 
+    # The escalation cron finds the waiting orders due by this date.
+    _approval_waiting_since_idx = models.Index(
+        "(approval_waiting_since) WHERE approval_state = 'waiting'"
+    )
+
     @api.depends(
         "approval_state",
         "approval_round",

@@ -11,6 +11,16 @@ NEW_COLUMNS = (
     ("sale_order_approval_reason", "period", "varchar"),
     ("sale_order_approval_reason", "budget_target_name", "varchar"),
 )
+# The stored computed columns of 19.0.1.3.0 on orders, which no migration
+# created: an upgrade from an earlier version gets them here, filled in SQL as
+# their computes would (instead of the ORM computing them order by order).
+ORDER_COLUMNS_1_3 = (
+    ("approval_waiting_since", "timestamp"),
+    ("customer_department_id", "int4"),
+    ("customer_department_code", "varchar"),
+)
+# The steps after which an order waits for somebody new (sale_order_escalation).
+WAITING_STEPS = ("submitted", "passed_on", "escalated")
 
 
 def migrate(cr, version):
@@ -30,6 +40,68 @@ def migrate(cr, version):
     _fill_breakpoint_currencies(cr)
     _fill_rule_reasons(cr)
     _fill_budget_reasons(cr)
+    created = set()
+    for column, kind in ORDER_COLUMNS_1_3:
+        if not column_exists(cr, "sale_order", column):
+            create_column(cr, "sale_order", column, kind)
+            created.add(column)
+    if "approval_waiting_since" in created:
+        _fill_waiting_since(cr)
+    if "customer_department_id" in created:
+        _fill_order_departments(cr)
+
+
+def _fill_waiting_since(cr):
+    """When a waiting order reached the people who decide it now: its last
+    submission, passing on or escalation of its current round (steps and orders
+    of 19.0.1.1.0 without a round are in round 1, see 19.0.1.2.0)."""
+    same_round = "TRUE"
+    if column_exists(cr, "sale_order_approval_history", "round") and column_exists(
+        cr, "sale_order", "approval_round"
+    ):
+        same_round = (
+            "COALESCE(NULLIF(step.round, 0), COALESCE(o.approval_round, 1))"
+            " = COALESCE(o.approval_round, 1)"
+        )
+    cr.execute(
+        f"""
+        UPDATE sale_order
+           SET approval_waiting_since = since.date
+          FROM (
+                SELECT step.order_id, max(step.date) AS date
+                  FROM sale_order_approval_history step
+                  JOIN sale_order o ON o.id = step.order_id
+                 WHERE o.approval_state = 'waiting'
+                   AND step.decision IN %s
+                   AND {same_round}
+                 GROUP BY step.order_id
+               ) since
+         WHERE sale_order.id = since.order_id
+        """,  # noqa: S608 (a constant of this file)
+        [WAITING_STEPS],
+    )
+
+
+def _fill_order_departments(cr):
+    """The department of the order's buyer, unless archived (as the compute:
+    an upgrade from a version before departments has none to fill)."""
+    if not (
+        table_exists(cr, "customer_department")
+        and column_exists(cr, "res_partner", "customer_department_id")
+    ):
+        return
+    cr.execute(
+        """
+        UPDATE sale_order
+           SET customer_department_id = department.id,
+               customer_department_code = department.code
+          FROM res_partner buyer
+          JOIN customer_department department
+            ON department.id = buyer.customer_department_id
+         WHERE buyer.id = sale_order.partner_id
+           AND department.active IS TRUE
+        """
+    )
 
 
 def _fill_breakpoint_currencies(cr):
