@@ -174,7 +174,7 @@ class TestCheckoutLocks(BaseCase):
                 except UserError as error:
                     cr.rollback()
                     outcomes[order_id] = (error.args[0], len(tries))
-                except Exception as error:  # noqa: BLE001 (reported by the test)
+                except Exception as error:
                     cr.rollback()
                     outcomes[order_id] = (repr(error), len(tries))
 
