@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check
+.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test
 
 setup:
 	@bash scripts/setup.sh
@@ -45,3 +45,7 @@ upgrade-check:
 
 screenshots:
 	@bash scripts/screenshots.sh
+
+# BUYERS=200 APPROVERS=10: a copy of the demo test database served with 4 workers.
+load-test:
+	@bash scripts/load_test.sh

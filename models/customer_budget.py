@@ -15,6 +15,7 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from .sale_order import SPENDING_BATCH_CONTEXT_KEY
+from .spending_lock import lock_for_spending
 
 BUDGET_PERIODS = [
     ("month", "Month"),
@@ -386,16 +387,10 @@ class CustomerBudget(models.Model):
 
     def _lock_for_spending(self):
         """Serialise the orders that spend these budgets: two submissions at the
-        same moment cannot both spend the same remainder. The row is rewritten,
-        not only locked: under repeatable read the second transaction then fails
-        to serialise, is retried, and sees the first order."""
-        if self:
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE customer_budget SET write_date = write_date WHERE id IN %s",
-                    tuple(self.ids),
-                )
-            )
+        same moment cannot both spend the same remainder (see spending_lock:
+        the second waits, then is tried again with a snapshot that holds the
+        first)."""
+        lock_for_spending(self.env, self._table, self.ids)
 
     def action_view_orders(self):
         """The orders that spend the budget in its current period."""

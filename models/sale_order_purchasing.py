@@ -23,6 +23,7 @@ from .customer_budget import (
 )
 from .customer_purchasing_input import PURCHASING_FACTS_MEMO
 from .sale_order import SPENDING_BATCH_CONTEXT_KEY
+from .spending_lock import lock_for_spending
 
 # Sequences of the reasons, after those of the buyer's own settings.
 SEQUENCES = {
@@ -355,23 +356,19 @@ class SaleOrder(models.Model):
     # Spending: serialised, stamped, and never around a refusal
     # ------------------------------------------------------------------
     def _customer_purchasing_lock(self):
-        """Lock the budgets and rules of number of orders that the order spends,
-        so that two orders at the same moment cannot both take what is left."""
+        """Lock what the order spends, so that two orders at the same moment
+        cannot both take what is left: the buyer, whose orders the rules of
+        the number of orders count (whatever the rule's scope: locking the rule
+        would make every buyer it covers wait for each other), then the
+        budgets (the person's, the department's). See spending_lock."""
         self.ensure_one()
         order = self.sudo()
         buyer = order.partner_id
-        buyer._get_budgets(order.company_id)._lock_for_spending()
-        counted = buyer._get_purchasing_rules(order.company_id).filtered(
+        if buyer._get_purchasing_rules(order.company_id).filtered(
             lambda rule: rule.rule_type == "order_count"
-        )
-        if counted:
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE customer_purchasing_rule SET write_date = write_date "
-                    "WHERE id IN %s",
-                    tuple(counted.ids),
-                )
-            )
+        ):
+            lock_for_spending(self.env, buyer._table, buyer.ids)
+        buyer._get_budgets(order.company_id)._lock_for_spending()
 
     def _customer_purchasing_stamp(self):
         """The department and its code, as the order is placed."""
@@ -389,9 +386,8 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_buyer()
         with self.env.cr.savepoint():
-            # Locked first: another order of the same budgets waits until this
-            # one is placed, then fails to serialise and is tried again (see
-            # customer.budget._lock_for_spending).
+            # Locked first: another order of the same buyer or budgets waits
+            # until this one is placed, then is tried again (see spending_lock).
             self._customer_purchasing_lock()
             if error := self.sudo()._customer_purchasing_refusal():
                 raise UserError(error)
