@@ -1,5 +1,7 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import sys
+from pathlib import Path
 from unittest import SkipTest
 
 from odoo.tests import HttpCase, TransactionCase, tagged
@@ -114,3 +116,16 @@ class TestDemoLogin(DemoDataCase, HttpCase):
         response = self.url_open("/my")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Maja Ek", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestEveryTestFileRuns(TransactionCase):
+    def test_every_test_module_is_imported(self):
+        """Odoo's own runner (make test-odoo, OCA's CI) runs only the test modules
+        that tests/__init__.py imports; pytest finds every file. A file left out
+        would pass under one runner and never run under the other."""
+        folder = Path(__file__).parent
+        files = {path.stem for path in folder.glob("test_*.py")}
+        package = sys.modules[__package__]
+        imported = {name for name in vars(package) if name.startswith("test_")}
+        self.assertEqual(files - imported, set())
