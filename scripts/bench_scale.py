@@ -76,7 +76,7 @@ def clone_rows(cr, table, source_id, count, overrides):
     )
 
 
-def create_people(env, company, depts, approver, count, batch):
+def create_people(env, company, depts, approver, *, count, batch):
     """The sub-accounts, in batches; the seconds of each batch."""
     timings = []
     people = env["res.partner"]
@@ -134,7 +134,7 @@ def populate(env, args):
     )
     cr.commit()
     people, timings = create_people(
-        env, company, depts, approver, args.people, args.batch
+        env, company, depts, approver, count=args.people, batch=args.batch
     )
     buyer = people[0]
     env["customer.budget"].create(
@@ -320,7 +320,8 @@ class Meter:
                 log.seek(offset)
                 for line in log:
                     match = ACCESS.search(line)
-                    if match and match.group(1).split("?")[0] == path.split("?")[0]:
+                    logged = re.split(r"[?#]", match.group(1))[0] if match else None
+                    if logged == path.split("?")[0]:
                         return int(match.group(3))
             time.sleep(0.05)
         return -1
@@ -528,7 +529,7 @@ def main():
         env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
         data = populate(env, args)
         spec = waiting_list_spec(env)
-    open(args.log, "a").close()  # noqa: SIM115 (created for the meter)
+    open(args.log, "a").close()
     server, url = start_odoo(args)
     try:
         rows = measure(args, Meter(url, args.log), data, spec)
