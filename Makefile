@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test
+.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test bench-scale
 
 setup:
 	@bash scripts/setup.sh
@@ -49,3 +49,8 @@ screenshots:
 # BUYERS=200 APPROVERS=10: a copy of the demo test database served with 4 workers.
 load-test:
 	@bash scripts/load_test.sh
+
+# PEOPLE=5000 ORDERS=100000 WAITING=2000: the addon's pages on a large customer
+# beside Odoo's own, on a copy of the demo test database.
+bench-scale:
+	@bash scripts/bench_scale.sh
