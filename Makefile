@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test
+.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test two-servers
 
 setup:
 	@bash scripts/setup.sh
@@ -49,3 +49,8 @@ screenshots:
 # BUYERS=200 APPROVERS=10: a copy of the demo test database served with 4 workers.
 load-test:
 	@bash scripts/load_test.sh
+
+# Two Odoo servers on one database with a streaming replica for the read-only routes,
+# on this machine (root or sudo: a PostgreSQL cluster); CLEAN=1 removes the replica.
+two-servers:
+	@bash scripts/two_servers.sh $(if $(CLEAN),--clean)
