@@ -6,8 +6,9 @@ Against two Odoo servers A and B on one database, with a streaming replica:
 - the read-only pages (the approver's list, the statistics) on both servers: their
   request lines in the servers' logs end with the cursor mode ``ro``, and the
   replica holds connections of the database;
-- Karin (Erik's substitute) approves an order on B (read/write, on the primary); the replica replays
-  the primary's WAL up to that commit, and then shows the order approved.
+- Karin (Erik's substitute) approves an order on B (read/write, on the
+  primary); the replica replays the primary's WAL up to that commit, and then
+  shows the order approved.
 
 Prints the timings; exits 1 on the first check that fails.
 """
@@ -90,8 +91,14 @@ def main():
         "user": os.environ.get("PGUSER") or "odoo",
         "password": os.environ.get("PGPASSWORD") or "odoo",
     }
+    session = check_shared_sessions(args)
+    check_readonly(args, servers, connect, session)
+    check_decision(args, connect)
+    print("two servers, one database, a replica: all checks passed")
 
-    # Shared sessions: logged in on A, known on B.
+
+def check_shared_sessions(args):
+    """Logged in on A, known on B."""
     session, elapsed = log_in(args.url_a, *ANNA)
     print(f"Anna logs in on A: {elapsed * 1000:.0f} ms")
     sessions_dir = os.path.join(args.data_dir, "sessions")
@@ -101,8 +108,11 @@ def main():
     if "/web/login" in response.url:
         fail("B does not know A's session")
     print(f"B serves /my with A's session cookie: {elapsed * 1000:.0f} ms")
+    return session
 
-    # The read-only pages on both servers.
+
+def check_readonly(args, servers, connect, session):
+    """The read-only pages on both servers, on the replica."""
     sessions = {ANNA: {"A": session}, ERIK: {}}
     for user in (ANNA, ERIK):
         for name, (url, _log) in servers.items():
@@ -134,7 +144,9 @@ def main():
         )
         print(f"Replica: {cursor.fetchone()[0]} connections to {args.db}")
 
-    # A decision on B, on the primary; the replica catches up.
+
+def check_decision(args, connect):
+    """A decision on B, on the primary; the replica catches up."""
     karin, _ = log_in(args.url_b, *KARIN)
     page, _ = timed(karin, "get", f"{args.url_b}/my/approvals")
     waiting = sorted(set(map(int, WAITING.findall(page.text))))
@@ -185,7 +197,6 @@ def main():
     )
     if states[0] != states[1]:
         fail("the replica shows another state")
-    print("two servers, one database, a replica: all checks passed")
 
 
 if __name__ == "__main__":
