@@ -1,5 +1,5 @@
 # The commands of README.rst. Each one is a script in scripts/.
-.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test bench-scale
+.PHONY: setup test test-fast test-odoo test-clean run lint format i18n readme screenshots wheel upgrade-check load-test bench-scale two-servers
 
 setup:
 	@bash scripts/setup.sh
@@ -54,3 +54,8 @@ load-test:
 # beside Odoo's own, on a copy of the demo test database.
 bench-scale:
 	@bash scripts/bench_scale.sh
+
+# Two Odoo servers on one database with a streaming replica for the read-only routes,
+# on this machine (root or sudo: a PostgreSQL cluster); CLEAN=1 removes the replica.
+two-servers:
+	@bash scripts/two_servers.sh $(if $(CLEAN),--clean)
