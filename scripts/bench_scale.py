@@ -26,8 +26,7 @@ import sys
 import time
 
 import requests
-from benchlib import login  # scripts/, next to this file
-from passlib.hash import pbkdf2_sha512
+from benchlib import create_portal_logins, login  # scripts/, next to this file
 
 import odoo
 from odoo import Command, api
@@ -156,25 +155,7 @@ def populate(env, args):
             for d in depts
         ]
     )
-    portal = env.ref("base.group_portal")
-    users = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "login": p.email,
-                    "partner_id": p.id,
-                    "group_ids": [Command.set(portal.ids)],
-                }
-                for p in approver | admin | buyer
-            ]
-        )
-    )
-    cr.execute(
-        "UPDATE res_users SET password = %s WHERE id IN %s",
-        (pbkdf2_sha512.using(rounds=1000).hash(PASSWORD), tuple(users.ids)),
-    )
+    create_portal_logins(env, approver | admin | buyer, PASSWORD)
     product = env["product.product"].create(
         {
             "name": f"Scale widget {TAG}",

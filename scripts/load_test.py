@@ -35,10 +35,10 @@ import time
 from collections import Counter
 
 import requests
-from passlib.hash import pbkdf2_sha512
+from benchlib import create_portal_logins  # scripts/, next to this file
 
 import odoo
-from odoo import Command, api
+from odoo import api
 from odoo.modules.registry import Registry
 
 TAG = "[load]"
@@ -110,26 +110,7 @@ def populate(registry, buyers, approvers, departments):
                 for b in range(buyers)
             ]
         )
-        portal = env.ref("base.group_portal")
-        users = (
-            env["res.users"]
-            .with_context(no_reset_password=True)
-            .create(
-                [
-                    {
-                        "login": partner.email,
-                        "partner_id": partner.id,
-                        "group_ids": [Command.set(portal.ids)],
-                    }
-                    for partner in approver_partners | buyer_partners
-                ]
-            )
-        )
-        # One hash for all, with few rounds: the logins are not what is measured.
-        cr.execute(
-            "UPDATE res_users SET password = %s WHERE id IN %s",
-            (pbkdf2_sha512.using(rounds=1000).hash(PASSWORD), tuple(users.ids)),
-        )
+        create_portal_logins(env, approver_partners | buyer_partners, PASSWORD)
         # What each may spend: 1.5 orders a person, 3/4 of the department's
         # wishes a department: some checkouts are refused, none over-spends.
         per_department = -(-buyers // departments)
