@@ -79,6 +79,46 @@ class ThreadedCase(BaseCase):
         self.registry = Registry(get_db_name())
         self.patch(Registry, "_lock", DummyRLock())
 
+    # The data of these tests is committed: they record what they create in
+    # self.ids and remove it at the end.
+    def _commit_person(self, env, company, name, mail_domain, **settings):
+        """A portal sub-account of ``company``, recorded for the clean-up."""
+        login = f"{name}@{mail_domain}"
+        partner = env["res.partner"].create(
+            dict(name=name, email=login, parent_id=company.id, **settings)
+        )
+        user = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "login": login,
+                    "partner_id": partner.id,
+                    "group_ids": [Command.set(env.ref("base.group_portal").ids)],
+                }
+            )
+        )
+        self.ids.setdefault("partners", []).append(partner.id)
+        self.ids.setdefault("users", []).append(user.id)
+        return user
+
+    @staticmethod
+    def _remove_orders(env, orders):
+        """Committed orders, their messages and e-mails."""
+        for model in ("mail.mail", "mail.message"):
+            env[model].search(
+                [("model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+            ).unlink()
+        orders.write({"state": "cancel"})
+        orders.unlink()
+
+    def _remove_people(self, env):
+        """The recorded sub-accounts and their company, last."""
+        env["res.users"].browse(self.ids.get("users", [])).unlink()
+        env["res.partner"].browse(
+            [*self.ids.get("partners", []), self.ids["company"]]
+        ).unlink()
+
 
 class CustomerApprovalCase(TransactionCase):
     """A customer company with a chain of approvers, and a product at 100.00.

@@ -36,7 +36,6 @@ class TestBudgetConcurrency(ThreadedCase):
         """Commit the company, its budget and one quotation of each buyer."""
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
-            portal = env.ref("base.group_portal")
             company = env["res.partner"].create(
                 {"name": "Budget Brakes AB", "is_company": True, "tz": "Europe/Oslo"}
             )
@@ -45,24 +44,9 @@ class TestBudgetConcurrency(ThreadedCase):
             self.ids["users"] = []
 
             def user(name, **settings):
-                login = f"{name}@budget-brakes.example"
-                partner = env["res.partner"].create(
-                    dict(name=name, email=login, parent_id=company.id, **settings)
+                return self._commit_person(
+                    env, company, name, "budget-brakes.example", **settings
                 )
-                new_user = (
-                    env["res.users"]
-                    .with_context(no_reset_password=True)
-                    .create(
-                        {
-                            "login": login,
-                            "partner_id": partner.id,
-                            "group_ids": [Command.set(portal.ids)],
-                        }
-                    )
-                )
-                self.ids["partners"].append(partner.id)
-                self.ids["users"].append(new_user.id)
-                return new_user
 
             user("bb-admin", is_customer_admin=True)
             approver = user("bb-approver", is_order_approver=True)
@@ -114,19 +98,11 @@ class TestBudgetConcurrency(ThreadedCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             orders = env["sale.order"].browse(list(self.ids["orders"]))
-            for model in ("mail.mail", "mail.message"):
-                env[model].search(
-                    [("model", "=", "sale.order"), ("res_id", "in", orders.ids)]
-                ).unlink()
-            orders.write({"state": "cancel"})
-            orders.unlink()
+            self._remove_orders(env, orders)
             env["customer.budget"].browse(self.ids["budget"]).unlink()
             env["customer.department"].browse(self.ids["department"]).unlink()
             env["product.product"].browse(self.ids["product"]).unlink()
-            env["res.users"].browse(self.ids["users"]).unlink()
-            env["res.partner"].browse(
-                self.ids["partners"] + [self.ids["company"]]
-            ).unlink()
+            self._remove_people(env)
 
     def _at_once(self, method, as_buyer, portal=False):
         """Call ``method`` on both orders at the same moment, each in its own

@@ -43,31 +43,15 @@ class TestCheckoutLocks(ThreadedCase):
         self.addCleanup(self._cleanup)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
-            portal = env.ref("base.group_portal")
             company = env["res.partner"].create(
                 {"name": "Many Mills AB", "is_company": True, "tz": "Europe/Oslo"}
             )
             self.ids.update(company=company.id, partners=[], users=[], budgets=[])
 
             def user(name, **settings):
-                login = f"{name}@many-mills.example"
-                partner = env["res.partner"].create(
-                    dict(name=name, email=login, parent_id=company.id, **settings)
+                return self._commit_person(
+                    env, company, name, "many-mills.example", **settings
                 )
-                new_user = (
-                    env["res.users"]
-                    .with_context(no_reset_password=True)
-                    .create(
-                        {
-                            "login": login,
-                            "partner_id": partner.id,
-                            "group_ids": [Command.set(portal.ids)],
-                        }
-                    )
-                )
-                self.ids["partners"].append(partner.id)
-                self.ids["users"].append(new_user.id)
-                return new_user
 
             user("mm-admin", is_customer_admin=True)
             approver = user("mm-approver", is_order_approver=True)
@@ -126,19 +110,11 @@ class TestCheckoutLocks(ThreadedCase):
             orders = env["sale.order"].browse(
                 [order for pair in self.ids["buyers"].values() for order in pair]
             )
-            for model in ("mail.mail", "mail.message"):
-                env[model].search(
-                    [("model", "=", "sale.order"), ("res_id", "in", orders.ids)]
-                ).unlink()
-            orders.write({"state": "cancel"})
-            orders.unlink()
+            self._remove_orders(env, orders)
             env["customer.budget"].browse(self.ids["budgets"]).unlink()
             env["customer.purchasing.rule"].browse(self.ids["rule"]).unlink()
             env["product.product"].browse(self.ids["product"]).unlink()
-            env["res.users"].browse(self.ids["users"]).unlink()
-            env["res.partner"].browse(
-                self.ids["partners"] + [self.ids["company"]]
-            ).unlink()
+            self._remove_people(env)
 
     def _submit_at_once(self, jobs):
         """Submit each (buyer user id, order id) of ``jobs`` at the same moment,
