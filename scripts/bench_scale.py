@@ -27,6 +27,7 @@ import time
 
 import requests
 from benchlib import create_portal_logins, login  # scripts/, next to this file
+from scale_data import clone_rows
 
 import odoo
 from odoo import Command, api
@@ -46,35 +47,6 @@ ACCESS = re.compile(r'"(?:GET|POST) (\S+) HTTP/[\d.]+" (\d+) \S+ (\d+) ')
 # ----------------------------------------------------------------------
 # The customer company
 # ----------------------------------------------------------------------
-def clone_rows(cr, table, source_id, count, overrides):
-    """``count`` copies of row ``source_id`` of ``table`` in SQL; ``overrides``
-    maps columns to SQL expressions (``n`` is the copy's number, 1..count)."""
-    cr.execute(
-        """
-        SELECT array_agg(column_name::text)
-          FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name = %s
-           AND column_name != 'id'
-        """,
-        (table,),
-    )
-    columns = cr.fetchone()[0]
-    values = [overrides.get(c, SQL.identifier(c)) for c in columns]
-    cr.execute(
-        SQL(
-            "INSERT INTO %s (%s) SELECT %s FROM %s, generate_series(1, %s) AS n"
-            " WHERE %s.id = %s",
-            SQL.identifier(table),
-            SQL(", ").join(SQL.identifier(c) for c in columns),
-            SQL(", ").join(values),
-            SQL.identifier(table),
-            count,
-            SQL.identifier(table),
-            source_id,
-        )
-    )
-
-
 def create_people(env, company, depts, approver, *, count, batch):
     """The sub-accounts, in batches; the seconds of each batch."""
     timings = []

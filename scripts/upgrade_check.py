@@ -9,11 +9,20 @@ Two uses:
   order;
 - ``python upgrade_check.py compare BEFORE AFTER``: compares two snapshots, prints
   what was lost or changed and checks what the migrations must have filled; exits
-  with 1 if anything is wrong.
+  with 1 if anything is wrong;
+- ``python upgrade_check.py log LOG SECONDS``: the phases of the upgrade in Odoo's
+  log (level info) and whether a stored field was computed in Python for every
+  row (Odoo's "Prepare computation of"); exits with 1 if one was.
+
+With ``$WSCA_SCALE`` (the JSON file of scripts/scale_data.py, which built a large
+customer), the snapshot holds the rows of the large customer as digests and SQL
+counts of wrong stored values (scale_data.digests / wrong_rows), not row by row.
 """
 
+import datetime
 import json
 import os
+import re
 import sys
 
 from psycopg2 import sql
@@ -77,7 +86,7 @@ ADDON = "website_sale_customer_approval"
 # ----------------------------------------------------------------------------------
 # Snapshot (inside odoo shell)
 # ----------------------------------------------------------------------------------
-def _read_table(cr, table, wanted):
+def _read_table(cr, table, wanted, below=None):
     cr.execute(
         "SELECT column_name FROM information_schema.columns "
         "WHERE table_schema = current_schema() AND table_name = %s",
@@ -86,30 +95,47 @@ def _read_table(cr, table, wanted):
     existing = {row[0] for row in cr.fetchall()}
     columns = sorted(existing if wanted is None else existing & set(wanted))
     columns = [c for c in columns if c != "id"]
-    query = sql.SQL("SELECT id, {} FROM {} ORDER BY id").format(
+    # below: the first id of the large customer's rows, snapshot apart.
+    query = sql.SQL("SELECT id, {} FROM {} WHERE id < %s ORDER BY id").format(
         sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(table)
     )
-    cr.execute(query)
+    cr.execute(query, [below or 2**31 - 1])
     return {
         str(row[0]): dict(zip(columns, row[1:], strict=True)) for row in cr.fetchall()
     }
 
 
-def take_snapshot(env, path):
+def take_snapshot(env, path, scale_path=None):
     cr = env.cr
     snapshot = {"tables": {}}
+    first_ids = {}
+    if scale_path:
+        sys.path.insert(0, os.environ["WSCA_SCRIPTS"])
+        import scale_data  # noqa: PLC0415 (in scripts/, named by $WSCA_SCRIPTS)
+
+        with open(scale_path, encoding="utf-8") as f:
+            first_ids = json.load(f)["first_ids"]
+        snapshot["scale"] = {
+            "digests": scale_data.digests(cr, first_ids),
+            "wrong": scale_data.wrong_rows(cr, first_ids),
+        }
     cr.execute(
         "SELECT latest_version, state FROM ir_module_module WHERE name = %s", [ADDON]
     )
     snapshot["version"], snapshot["module_state"] = cr.fetchone()
     for table, columns in TABLES.items():
-        snapshot["tables"][table] = _read_table(cr, table, columns)
+        snapshot["tables"][table] = _read_table(
+            cr, table, columns, first_ids.get(table)
+        )
     cr.execute(
         "SELECT key, value FROM ir_config_parameter WHERE key LIKE %s ORDER BY key",
         [ADDON + ".%"],
     )
     snapshot["settings"] = dict(cr.fetchall())
-    orders = env["sale.order"].sudo().search([("approval_state", "=", "waiting")])
+    domain = [("approval_state", "=", "waiting")]
+    if first_ids:
+        domain.append(("id", "<", first_ids["sale_order"]))
+    orders = env["sale.order"].sudo().search(domain)
     snapshot["deciders"] = {
         str(order.id): sorted(order.approval_decider_ids.ids) for order in orders
     }
@@ -239,12 +265,111 @@ def _check_migrated(before, after):
     return problems
 
 
+def _compare_scale(before, after):
+    """Lines of what the upgrade lost or changed of the large customer's rows and
+    of its stored values that are not what they should be; and its summary."""
+    if "scale" not in before:
+        return [], ""
+    problems = []
+    digests = after["scale"]["digests"]
+    for table, was in before["scale"]["digests"].items():
+        now = digests[table]
+        if now["rows"] != was["rows"]:
+            problems.append(
+                f"large customer, {table}: {was['rows']} -> {now['rows']} rows"
+            )
+        elif now["columns"] == was["columns"] and now["md5"] != was["md5"]:
+            problems.append(
+                f"large customer, {table}: values of "
+                f"{', '.join(was['columns'])} changed"
+            )
+    for name, count in after["scale"]["wrong"].items():
+        if count is None:
+            problems.append(f"large customer, {name}: not checked (no column)")
+        elif count:
+            problems.append(f"large customer, {name}: {count} row(s) wrong")
+    rows = before["scale"]["digests"]
+    summary = (
+        f"large customer: {rows['sale_order']['rows']} orders, "
+        f"{rows['sale_order_line']['rows']} lines, "
+        f"{rows['sale_order_approval_history']['rows']} history steps, "
+        f"{rows['sale_order_approval_reason']['rows']} reasons, "
+        f"{rows['res_partner']['rows']} people kept; stored values right "
+        f"({', '.join(after['scale']['wrong'])})"
+    )
+    return problems, summary
+
+
+# Odoo's log line: date time,ms pid LEVEL db logger: message
+LOG_LINE = re.compile(
+    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) \d+ (\w+) \S+ (\S+): (.*)$"
+)
+
+
+def _log_events(path):
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            match = LOG_LINE.match(line)
+            if match:
+                when = datetime.datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S")
+                seconds = when.timestamp() + int(match.group(2)) / 1000
+                yield seconds, match.group(4), match.group(5)
+
+
+def read_log(path, total):
+    """Prints the phases of the upgrade of the addon in Odoo's log; 1 if a stored
+    field was computed in Python for the existing rows."""
+    events = list(_log_events(path))
+    marks = {}
+    computed = []
+    for index, (when, _logger, message) in enumerate(events):
+        if message.startswith(f"Loading module {ADDON} "):
+            marks.setdefault("module", when)
+        elif message.startswith(f"module {ADDON}: Running migration"):
+            phase = "post" if message.endswith("post-migration") else "pre"
+            marks.setdefault(phase, when)
+            if phase == "pre" and index + 1 < len(events):
+                marks["pre_end"] = events[index + 1][0]
+        elif message.startswith(f"loading {ADDON}/"):
+            marks.setdefault("data", when)
+        elif message.startswith("Modules loaded."):
+            marks["loaded"] = when
+        elif message.startswith("Prepare computation of"):
+            computed.append(message.removeprefix("Prepare computation of "))
+    start = next(iter(events))[0] if events else 0
+    parts = []
+    if "module" in marks:
+        parts.append(f"registry {marks['module'] - start:.1f} s")
+    if "pre" in marks:
+        parts.append(f"pre-migration {marks['pre_end'] - marks['pre']:.1f} s")
+    if "data" in marks:
+        schema_from = marks.get("pre_end", marks.get("module", start))
+        parts.append(f"schema (columns, indexes) {marks['data'] - schema_from:.1f} s")
+        if "loaded" in marks:
+            parts.append(
+                f"data files and the rest {marks['loaded'] - marks['data']:.1f} s"
+            )
+    print(f"upgrade: {total:.1f} s ({', '.join(parts)})")
+    if computed:
+        print(
+            "UPGRADE CHECK FAILED: stored fields computed in Python for every row "
+            "(a pre-migration should create and fill their columns): "
+            + ", ".join(computed),
+            file=sys.stderr,
+        )
+        return 1
+    print("no stored field computed in Python at the upgrade")
+    return 0
+
+
 def compare(before_path, after_path):
     with open(before_path, encoding="utf-8") as f:
         before = json.load(f)
     with open(after_path, encoding="utf-8") as f:
         after = json.load(f)
     problems = _compare_rows(before, after) + _check_migrated(before, after)
+    scale_problems, scale_summary = _compare_scale(before, after)
+    problems += scale_problems
     added = {
         table: len(set(after["tables"][table]) - set(rows))
         for table, rows in before["tables"].items()
@@ -285,13 +410,24 @@ def compare(before_path, after_path):
         f"{len(steps)} history steps, {len(reasons)} reasons, {len(people)} people, "
         f"{len(contracts)} contract assortments kept"
     )
+    if scale_summary:
+        print(scale_summary)
     return 0
 
 
 if __name__ == "__main__":
     if "env" in globals():
-        take_snapshot(globals()["env"], os.environ["WSCA_SNAPSHOT"])
+        take_snapshot(
+            globals()["env"],
+            os.environ["WSCA_SNAPSHOT"],
+            os.environ.get("WSCA_SCALE") or None,
+        )
     elif len(sys.argv) == 4 and sys.argv[1] == "compare":
         sys.exit(compare(sys.argv[2], sys.argv[3]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "log":
+        sys.exit(read_log(sys.argv[2], float(sys.argv[3])))
     else:
-        sys.exit(f"usage: {sys.argv[0]} compare BEFORE.json AFTER.json")
+        sys.exit(
+            f"usage: {sys.argv[0]} compare BEFORE.json AFTER.json"
+            f" | log ODOO.log SECONDS"
+        )

@@ -46,6 +46,7 @@ from . import (
     test_quantities,
     test_readonly_routes,
     test_routing,
+    test_scale_data,
     test_scale_indexes,
     test_shopping_list_cart,
     test_shopping_lists,
