@@ -40,6 +40,8 @@ readme:
 wheel:
 	@bash scripts/wheel.sh
 
+# Upgrades the previous version's database with a large customer (UPGRADE_ORDERS=100000
+# orders, UPGRADE_PEOPLE=5000 people; UPGRADE_ORDERS=0: demo data only) and times it.
 upgrade-check:
 	@bash scripts/upgrade_check.sh
 

@@ -31,8 +31,13 @@ version_of() { sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$1"; }
 
 work=$(mktemp -d)
 db="wsca_upgrade_$(date +%Y%m%d%H%M%S)_$$"
+# UPGRADE_KEEP=1: keeps the upgraded database (to look into it); drop it yourself.
 cleanup() {
-    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    if [ -n "${UPGRADE_KEEP:-}" ]; then
+        say "Kept the upgraded database $db"
+    else
+        pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
