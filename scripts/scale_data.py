@@ -16,7 +16,7 @@ Run in ``odoo shell`` of the old version by upgrade_check.sh:
 import json
 import time
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL
 
 TAG = "[upgrade-scale]"
