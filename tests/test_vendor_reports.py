@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import CustomerApprovalCase
@@ -96,6 +97,10 @@ class TestVendorReports(CustomerApprovalCase):
             Command.link(self.env.ref("sales_team.group_sale_salesman_all_leads").id)
         ]
         self.assertEqual(self._report(self.salesperson).order_id, mine | theirs)
+        # The customer's people read neither report.
+        for model in ("sale.order.approval.report", "customer.budget.report"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.admin).search([])
 
     def test_budget_use_per_period(self):
         self.customer.tz = "Europe/Oslo"
