@@ -161,6 +161,18 @@ class TestVendorReports(CustomerApprovalCase):
         self.assertIn((self.customer, 1), groups)
         search = self.env.ref("website_sale_customer_approval.view_sales_order_filter")
         self.assertIn("'group_by': 'customer_company_id'", search.arch)
+        # On a phone Odoo opens an action's kanban view: one card an order.
+        action = self.env.ref(
+            "website_sale_customer_approval.action_orders_waiting_customer_approval"
+        )
+        self.assertEqual(
+            action.view_ids.mapped("view_mode"), ["list", "kanban"], action.view_mode
+        )
+        kanban = self.env["sale.order"].get_views(
+            [(action.view_ids[1].view_id.id, "kanban")]
+        )["views"]["kanban"]["arch"]
+        for field in ("customer_company_id", "approval_waiting_days", "amount_total"):
+            self.assertIn(f'name="{field}"', kanban)
 
     def test_pre_migration_fills_customer_company(self):
         person_order = self._create_order(self.buyer, 600)
