@@ -4,7 +4,7 @@
     "name": "eShop Customer Order Approval",
     "summary": "Business customers release the web-shop orders of their own "
     "employees: approvers, breakpoints, approval chains, contract assortments",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Website/eCommerce",
     "website": "https://github.com/website-sale-customer-approval",
     "author": "website_sale_customer_approval authors",
@@ -23,6 +23,7 @@
         "security/customer_shopping_list_security.xml",
         "security/customer_purchasing_security.xml",
         "security/product_pricelist_security.xml",
+        "security/customer_approval_report_security.xml",
         "data/mail_template_data.xml",
         "data/mail_template_approver_data.xml",
         "data/ir_cron_data.xml",
@@ -62,6 +63,8 @@
         "views/customer_purchasing_rule_views.xml",
         "views/res_partner_department_views.xml",
         "views/sale_order_purchasing_views.xml",
+        "views/sale_order_approval_report_views.xml",
+        "views/customer_budget_report_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [

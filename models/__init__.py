@@ -4,6 +4,7 @@ from . import customer_purchasing_input
 # isort: split
 from . import (
     customer_budget,
+    customer_budget_report,
     customer_department,
     customer_purchasing_rule,
     customer_shopping_list,
@@ -36,6 +37,7 @@ from . import (
     sale_order_approval_edit,
     sale_order_approval_history,
     sale_order_approval_reason,
+    sale_order_approval_report,
     sale_order_approval_token,
     sale_order_assortment,
     sale_order_binding,

@@ -174,6 +174,14 @@ class SaleOrder(models.Model):
         help="The approver of the customer company whose decision the order waits "
         "for. Empty while it waits for the customer admins.",
     )
+    # Stored for the vendor's lists and reports, grouped by customer company
+    # (a search view cannot group by a path); filled in SQL at upgrade.
+    customer_company_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        string="Customer company",
+        store=True,
+        index=True,
+    )
     approval_level = fields.Integer(
         copy=False, readonly=True, help="Level of the approval chain the order is at."
     )

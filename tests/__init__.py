@@ -57,5 +57,6 @@ from . import (
     test_tours,
     test_tours_lists,
     test_vendor_guard,
+    test_vendor_reports,
     test_visibility_rules,
 )
