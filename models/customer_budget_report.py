@@ -51,10 +51,10 @@ class CustomerBudgetReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Person", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    period = fields.Selection(BUDGET_PERIODS, readonly=True)
+    period = fields.Selection(BUDGET_PERIODS, string="Budget period", readonly=True)
     period_start = fields.Date(string="Period", readonly=True)
     is_current = fields.Boolean(string="Current period", readonly=True)
-    amount = fields.Monetary(string="Budget", readonly=True)
+    amount = fields.Monetary(string="Budget amount", readonly=True)
     spent = fields.Monetary(readonly=True)
     remaining = fields.Monetary(string="Left", readonly=True)
     overspent = fields.Monetary(
