@@ -101,9 +101,9 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
     # ------------------------------------------------------------------
     # /my/team: the departments under the sub-accounts
     # ------------------------------------------------------------------
-    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
-    def portal_my_team(self, **kwargs):
-        response = super().portal_my_team(**kwargs)
+    @http.route()
+    def portal_my_team(self, page=1, **kwargs):
+        response = super().portal_my_team(page=page, **kwargs)
         admin = self._get_team_admin()
         departments = admin._get_team_departments()
         response.qcontext.update(
