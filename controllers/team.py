@@ -8,10 +8,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import float_repr
 
-from ..models.res_partner_team import TEAM_BOOLEANS
+from ..models.res_partner_team import TEAM_BOOLEANS, TEAM_ORDER
 from .notices import notice_query, notice_text
 
 ORDERS_PER_PAGE = 20
+# People a page of /my/team and /my/team/statistics (Odoo's portal: 80 documents).
+TEAM_PER_PAGE = 40
 
 
 class CustomerTeamPortal(CustomerPortal):
@@ -103,15 +105,89 @@ class CustomerTeamPortal(CustomerPortal):
             "website_sale_customer_approval.portal_team_member", values
         )
 
-    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
-    def portal_my_team(self, **kwargs):
+    @staticmethod
+    def _get_team_search_values(search):
+        """What the portal's search box needs: one input, names and e-mails."""
+        return {
+            "search": search,
+            "search_in": "all",
+            "searchbar_inputs": {
+                "all": {"input": "all", "label": _("Search in names and e-mails")}
+            },
+        }
+
+    def _get_team_sortings(self):
+        return {
+            "name": {"label": _("Name"), "order": TEAM_ORDER},
+            "email": {"label": _("E-mail"), "order": "active desc, email, id"},
+            "newest": {"label": _("Newest"), "order": "create_date desc, id desc"},
+        }
+
+    def _get_team_filters(self, admin):
+        """The department filter of /my/team: all, none, or one of the active
+        departments of the company."""
+        filters = {
+            "all": {"label": _("All departments")},
+            "none": {"label": _("No department")},
+        }
+        for department in admin._get_team_departments().filtered("active"):
+            filters[str(department.id)] = {
+                "label": department.name,
+                "department": department,
+            }
+        return filters
+
+    @http.route(
+        ["/my/team", "/my/team/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
+    def portal_my_team(self, page=1, search="", sortby=None, filterby=None, **kwargs):
         admin = self._get_team_admin()
+        sortings = self._get_team_sortings()
+        sortby = sortby if sortby in sortings else "name"
+        filters = self._get_team_filters(admin)
+        filterby = filterby if filterby in filters else "all"
+        department = None
+        if filterby != "all":
+            department = (
+                filters[filterby].get("department")
+                or request.env["customer.department"]
+            )
+        search = (search or "").strip()
+        page = int(page) if str(page).isdigit() else 1
+        url_args = {"sortby": sortby, "filterby": filterby}
+        if search:
+            url_args["search"] = search
+        pager = portal_pager(
+            url="/my/team",
+            url_args=url_args,
+            total=admin._count_team(search, department),
+            page=page,
+            step=TEAM_PER_PAGE,
+        )
+        members = admin._get_team_page(
+            search,
+            department,
+            order=sortings[sortby]["order"],
+            offset=pager["offset"],
+            limit=TEAM_PER_PAGE,
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "team",
-                "team": admin._get_team(),
+                "team": members,
                 "admin": admin,
+                "pager": pager,
+                "default_url": "/my/team",
+                **self._get_team_search_values(search),
+                "sortby": sortby,
+                "searchbar_sortings": sortings,
+                "filterby": filterby,
+                "searchbar_filters": filters,
                 "message": notice_text(kwargs.get("message")),
                 "error": notice_text(kwargs.get("error")),
             }
@@ -200,13 +276,32 @@ class CustomerTeamPortal(CustomerPortal):
         if start > end:
             start, end = end, start
         SaleOrder = request.env["sale.order"].sudo()
-        rows = SaleOrder._get_team_spending(company, start, end)
+        # The people a page at a time: the page of the path, unless it pages
+        # the orders of the person chosen (then people_page).
+        people_page = kwargs.get("people_page") if member_id else page
+        people_page = int(people_page) if str(people_page or "").isdigit() else 1
+        search = (kwargs.get("search") or "").strip()
+        spending = SaleOrder._get_team_spending_page(
+            company, start, end, search=search, page=people_page, step=TEAM_PER_PAGE
+        )
+        people_args = {"date_from": start, "date_to": end, "view": "people"}
+        if search:
+            people_args["search"] = search
+        people_pager = portal_pager(
+            url="/my/team/statistics",
+            url_args=people_args,
+            total=spending["total"],
+            page=people_page,
+            step=TEAM_PER_PAGE,
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "team_statistics",
-                "rows": rows,
-                "summary": SaleOrder._sum_team_spending(rows),
+                "rows": spending["rows"],
+                "summary": spending["summary"],
+                "people_pager": people_pager,
+                **self._get_team_search_values(search),
                 "date_from": start,
                 "date_to": end,
                 "timezone": company._get_customer_spending_timezone().zone,

@@ -48,9 +48,9 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
         )
         return response
 
-    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
-    def portal_my_team(self, **kwargs):
-        response = super().portal_my_team(**kwargs)
+    @http.route()
+    def portal_my_team(self, page=1, **kwargs):
+        response = super().portal_my_team(page=page, **kwargs)
         admin = self._get_team_admin()
         response.qcontext["delivery_addresses"] = admin._get_team_delivery_addresses()
         return response

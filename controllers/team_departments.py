@@ -101,9 +101,9 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
     # ------------------------------------------------------------------
     # /my/team: the departments under the sub-accounts
     # ------------------------------------------------------------------
-    @http.route("/my/team", type="http", auth="user", website=True, readonly=True)
-    def portal_my_team(self, **kwargs):
-        response = super().portal_my_team(**kwargs)
+    @http.route()
+    def portal_my_team(self, page=1, **kwargs):
+        response = super().portal_my_team(page=page, **kwargs)
         admin = self._get_team_admin()
         departments = admin._get_team_departments()
         response.qcontext.update(
@@ -161,6 +161,14 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
         else:
             shown = {"name": "", "code": "", "manager_id": 0, "member_ids": set()}
         people = admin._get_team_department_people()
+        # People of another department: ticking them moves them here.
+        elsewhere = people.filtered(
+            lambda person: (
+                person.customer_department_id
+                and person.customer_department_id != department
+                and person.customer_department_id.active
+            )
+        )
         values.update(
             {
                 "page_name": "team_department",
@@ -169,14 +177,8 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
                 "errors": errors or {},
                 "managers": admin._get_team_department_managers(),
                 "people": people,
-                # People of another department: ticking them moves them here.
-                "people_elsewhere": people.filtered(
-                    lambda person: (
-                        person.customer_department_id
-                        and person.customer_department_id != department
-                        and person.customer_department_id.active
-                    )
-                ),
+                "people_elsewhere": elsewhere,
+                "people_elsewhere_ids": set(elsewhere.ids),
                 **self._get_budget_values(admin, department, form),
             }
         )

@@ -11,7 +11,7 @@ from odoo import fields, http
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.http import content_disposition, request
 
-from .team import ORDERS_PER_PAGE, CustomerTeamPortal
+from .team import ORDERS_PER_PAGE, TEAM_PER_PAGE, CustomerTeamPortal
 
 try:
     import xlsxwriter
@@ -46,13 +46,28 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
             return response
         admin = self._get_team_admin()
         company = admin.commercial_partner_id.sudo()
-        overview = company._get_customer_spending_overview()
+        # Departments and the company whole; the people a page at a time.
+        overview = company._get_customer_spending_overview(people=False)
+        search = (kw.get("search") or "").strip()
+        page = int(page) if str(page).isdigit() else 1
+        people, total = company._get_customer_spending_people_page(
+            search, page=page, step=TEAM_PER_PAGE
+        )
+        overview["people"] = people
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "team_statistics",
                 "view": "budgets",
                 "overview": overview,
+                "people_pager": portal_pager(
+                    url="/my/team/statistics",
+                    url_args={"search": search} if search else None,
+                    total=total,
+                    page=page,
+                    step=TEAM_PER_PAGE,
+                ),
+                **self._get_team_search_values(search),
                 "chart_json": json.dumps(
                     company._get_customer_spending_chart(overview["by_month"])
                 ),

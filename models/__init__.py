@@ -28,6 +28,7 @@ from . import (
     res_partner_shopping_list,
     res_partner_spending,
     res_partner_spending_export,
+    res_partner_spending_people,
     res_partner_substitute,
     res_partner_team,
     res_partner_team_department,

@@ -108,12 +108,15 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Spending: one aggregated query
     # ------------------------------------------------------------------
-    def _read_customer_spending(self, date_from, date_to):
+    def _read_customer_spending(self, date_from, date_to, per_person=True, people=None):
         """What the people of the company ``self`` spent from the local day
         ``date_from`` to the day before ``date_to``, per local month, department
         and buyer, in the vendor company's currency: one query on the index
         (partner, date) of sale_order.
 
+        :param per_person: False: per month and department only (the buyer id
+            of each row is None), as many rows whatever the number of people
+        :param people: only the orders of these buyers (res.partner)
         :return: list of (first day of the month, department id or None, buyer
             id, amount, number of orders)
         """
@@ -128,7 +131,7 @@ class ResPartner(models.Model):
                 SELECT date_trunc('month', timezone(%(tz)s, timezone('UTC',
                            so.date_order)))::date,
                        so.customer_department_id,
-                       so.partner_id,
+                       %(buyer)s,
                        SUM(%(amount)s),
                        COUNT(*)
                   FROM sale_order so
@@ -138,8 +141,15 @@ class ResPartner(models.Model):
                    AND so.date_order >= %(start)s
                    AND so.date_order < %(end)s
                    AND %(spending)s
+                   AND %(people)s
               GROUP BY 1, 2, 3
                 """,
+                buyer=SQL("so.partner_id") if per_person else SQL("NULL::int"),
+                people=(
+                    SQL("so.partner_id IN %s", tuple(people.ids) or (None,))
+                    if people is not None
+                    else SQL("TRUE")
+                ),
                 tz=zone.zone,
                 amount=spending_amount_sql(company.currency_id.id),
                 customer=self.id,
@@ -239,12 +249,16 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Departments and people against their budgets
     # ------------------------------------------------------------------
-    def _get_customer_spending_overview(self, when=None):
+    def _get_customer_spending_overview(self, when=None, people=True):
         """What /my/team/statistics and the contact form show of the company
         ``self``: each department and each person with their budgets in the
         current period (a row per budget; those without budget with what they
         spent this month), and the last twelve months. Four queries, whatever
         the number of orders, people or budgets.
+
+        :param people: False: without the rows of the people (the portal
+            shows them a page at a time, see _get_customer_spending_people_page);
+            the departments and the company stay whole.
 
         :return: dict: departments, people (lists of rows, see
             _customer_spending_row), company (the row of the whole company,
@@ -256,7 +270,7 @@ class ResPartner(models.Model):
         months = company._get_customer_spending_months(when)
         month_start = months[-1]
         month_end = month_start + relativedelta(months=1)
-        rows = company._read_customer_spending(months[0], month_end)
+        rows = company._read_customer_spending(months[0], month_end, per_person=people)
         by_month = company._group_customer_spending_by_month(rows, months)
         # This month, from the same rows: per department and per person.
         department_spent = {}
@@ -271,52 +285,39 @@ class ResPartner(models.Model):
             person_spent[partner_id] = person_spent.get(partner_id, 0.0) + amount
         this_month = (month_start, month_end)
         Budget = self.env["customer.budget"]
-        budgets = Budget.search(
-            [
-                ("company_partner_id", "=", company.id),
-                ("company_id", "=", self.env.company.id),
-            ]
+        budget_domain = Domain("company_partner_id", "=", company.id) & Domain(
+            "company_id", "=", self.env.company.id
         )
+        if not people:
+            budget_domain &= Domain("department_id", "!=", False)
+        budgets = Budget.search(budget_domain)
         spending = budgets._get_spending(when=when)
         departments = self.env["customer.department"].search(
             [("company_partner_id", "=", company.id)]
         ) | budgets.department_id.with_context(active_test=False)
-        people = (
-            self.env["res.partner"].browse(person_spent) | budgets.partner_id
-        ).filtered(lambda partner: not partner.is_company)
-
-        budgets_of = {}
-        for budget in budgets:
-            target = budget.department_id or budget.partner_id
-            budgets_of[target] = budgets_of.get(target, Budget) | budget
-
-        def rows_of(target, spent_this_month):
-            own = budgets_of.get(target)
-            if not own:
-                return [
-                    self._customer_spending_row(
-                        target, None, spent_this_month, this_month
-                    )
-                ]
-            return [
-                self._customer_spending_row(
-                    target, budget, spending[budget], budget._get_period(when)[:2]
-                )
-                for budget in own
-            ]
-
+        persons = self.env["res.partner"]
+        if people:
+            persons = (persons.browse(person_spent) | budgets.partner_id).filtered(
+                lambda partner: not partner.is_company
+            )
         currency = self.env.company.currency_id
         return {
-            "departments": [
-                row
-                for department in departments.sorted(lambda d: (d.name or "", d.id))
-                for row in rows_of(department, department_spent.get(department.id, 0))
-            ],
-            "people": [
-                row
-                for person in people.sorted(lambda p: (p.name or "", p.id))
-                for row in rows_of(person, person_spent.get(person.id, 0.0))
-            ],
+            "departments": self._customer_spending_rows(
+                departments.sorted(lambda d: (d.name or "", d.id)),
+                budgets,
+                spending,
+                department_spent,
+                this_month,
+                when=when,
+            ),
+            "people": self._customer_spending_rows(
+                persons.sorted(lambda p: (p.name or "", p.id)),
+                budgets,
+                spending,
+                person_spent,
+                this_month,
+                when=when,
+            ),
             "company": self._customer_spending_row(
                 company, None, sum(person_spent.values()), this_month
             ),
@@ -324,6 +325,40 @@ class ResPartner(models.Model):
             "currency": currency,
             "timezone": company._get_customer_spending_timezone().zone,
         }
+
+    def _customer_spending_rows(
+        self, targets, budgets, spending, spent, this_month, *, when=None
+    ):
+        """The lines of ``targets`` (departments or people): one a budget of
+        theirs among ``budgets`` with what it spent in its period
+        (``spending``, see customer.budget._get_spending), else one with what
+        they spent this month (``spent``: {id: amount}).
+
+        :param this_month: (first day, first day after), local dates
+        """
+        budgets_of = {}
+        wanted = set(targets.ids)
+        for budget in budgets:
+            target = budget.department_id or budget.partner_id
+            if target.id in wanted:
+                budgets_of.setdefault(target, []).append(budget)
+        rows = []
+        for target in targets:
+            own = budgets_of.get(target)
+            if not own:
+                rows.append(
+                    self._customer_spending_row(
+                        target, None, spent.get(target.id, 0.0), this_month
+                    )
+                )
+                continue
+            rows.extend(
+                self._customer_spending_row(
+                    target, budget, spending[budget], budget._get_period(when)[:2]
+                )
+                for budget in own
+            )
+        return rows
 
     def _customer_spending_row(self, target, budget, spent, period):
         """One line of the statistics.

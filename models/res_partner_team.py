@@ -3,6 +3,7 @@
 
 from odoo import Command, _, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import email_normalize
 
 from .res_partner import APPROVAL_MODES
@@ -25,6 +26,8 @@ TEAM_BOOLEANS = (
     "contract_assortment_only",
     "may_send_free_text_orders",
 )
+# The order of the team: the active first, then by name.
+TEAM_ORDER = "active desc, name, id"
 MIN_PASSWORD_LENGTH = 6
 MAX_BREAKPOINT = 1e12
 
@@ -75,24 +78,64 @@ class ResPartner(models.Model):
             .search([("partner_id", "in", self.ids)])
         )
 
-    def _filter_team_manageable(self):
-        """The part of ``self`` a customer admin may manage: people without login,
-        or whose logins (active or not) are all portal users. Never the contact
-        of an internal user, nor of a share user who is not a portal user."""
+    def _get_team_manageable_domain(self):
+        """The people a customer admin may manage: without login, or whose
+        logins (active or not) are all portal users. Never the contact of an
+        internal user, nor of a share user who is not a portal user."""
         portal = self.env.ref("base.group_portal")
-        internal = self.env.ref("base.group_user")
-        unmanageable = self._get_team_users().filtered(
-            lambda user: (
-                not user.share
-                or internal in user.all_group_ids
-                or portal not in user.all_group_ids
-            )
+        return Domain(
+            "user_ids",
+            "not any",
+            Domain("active", "in", [True, False])
+            & (
+                Domain("share", "=", False)
+                | Domain("all_group_ids", "not in", [portal.id])
+            ),
         )
-        return self - unmanageable.partner_id
+
+    def _get_team_domain(self):
+        """The sub-accounts the admin manages, archived ones included."""
+        return Domain(self._get_team_people_domain()) & (
+            self._get_team_manageable_domain()
+        )
 
     def _get_team(self):
         """The sub-accounts the admin manages, archived ones included."""
-        return self._get_team_people()._filter_team_manageable()
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(self._get_team_domain(), order=TEAM_ORDER)
+        )
+
+    def _get_team_search_domain(self, search="", department=None):
+        """The sub-accounts the admin manages whose name or e-mail holds
+        ``search``, of ``department`` when given (a customer.department of
+        the company; an empty one: those in no department)."""
+        self._check_team_admin()
+        domain = self._get_team_domain()
+        search = (search or "").strip()
+        if search:
+            domain &= Domain("name", "ilike", search) | Domain("email", "ilike", search)
+        if department is not None:
+            domain &= Domain("customer_department_id", "=", department.id or False)
+        return domain
+
+    def _count_team(self, search="", department=None):
+        """How many sub-accounts _get_team_page finds on all its pages."""
+        domain = self._get_team_search_domain(search, department)
+        return self.sudo().with_context(active_test=False).search_count(domain)
+
+    def _get_team_page(
+        self, search="", department=None, order=TEAM_ORDER, offset=0, limit=None
+    ):
+        """One page of the team (/my/team), see _get_team_search_domain."""
+        domain = self._get_team_search_domain(search, department)
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(domain, order=order, offset=offset, limit=limit)
+        )
 
     def _get_team_member(self, member_id):
         """A sub-account the admin manages, or an empty recordset: the one
@@ -103,8 +146,7 @@ class ResPartner(models.Model):
         return (
             self.sudo()
             .with_context(active_test=False)
-            .search([("id", "=", member_id), *self._get_team_people_domain()])
-            ._filter_team_manageable()
+            .search(Domain("id", "=", member_id) & self._get_team_domain())
         )
 
     def _get_team_person(self, partner_id):
@@ -136,9 +178,18 @@ class ResPartner(models.Model):
 
     def _get_team_approvers(self):
         """The people of the admin's company who may be chosen as next approver:
-        its active approvers (see _check_next_approver)."""
-        return self._get_team_people().filtered(
-            lambda person: person.is_order_approver and person.active
+        its active approvers (see _check_next_approver); one search, not the
+        whole company."""
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                Domain(self._get_team_people_domain())
+                & Domain("is_order_approver", "=", True)
+                & Domain("active", "=", True),
+                order="name, id",
+            )
         )
 
     def _check_team_values(self, data, member=None):

@@ -8,6 +8,7 @@ company; the portal only reads the posted form and renders the answers."""
 
 from odoo import _, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, EXCEEDED_ACTIONS, REQUIRED_LEVELS
@@ -54,9 +55,18 @@ class ResPartner(models.Model):
     def _get_team_department_managers(self):
         """Who may manage a department: the active approvers and customer admins
         of the admin's company (see customer.department._check_manager)."""
-        return self._get_team_people().filtered(
-            lambda person: (
-                person.active and (person.is_order_approver or person.is_customer_admin)
+        self._check_team_admin()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                Domain(self._get_team_people_domain())
+                & Domain("active", "=", True)
+                & (
+                    Domain("is_order_approver", "=", True)
+                    | Domain("is_customer_admin", "=", True)
+                ),
+                order="active desc, name, id",
             )
         )
 

@@ -51,6 +51,7 @@ from . import (
     test_shopping_list_cart,
     test_shopping_lists,
     test_substitutes,
+    test_team_pages_scale,
     test_team_rules,
     test_team_spending_budgets,
     test_team_statistics,
