@@ -3,11 +3,11 @@
 """Ordering on behalf: the shop's cart belongs to the person ordered for."""
 
 from odoo import models
-from odoo.exceptions import MissingError
 from odoo.addons.website_sale.models.website import (
     CART_SESSION_CACHE_KEY,
     PRICELIST_SESSION_CACHE_KEY,
 )
+from odoo.exceptions import MissingError
 from odoo.http import request
 
 # The id of the person the logged-in user orders for, kept in their session.
