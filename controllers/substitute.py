@@ -76,6 +76,7 @@ class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):
                     "date_to": person_sudo.approval_absent_to or "",
                 },
                 "error": error,
+                "overlap_notes": person._get_absence_overlap_notes(),
             }
         )
         return request.render(
@@ -105,6 +106,11 @@ class CustomerApprovalSubstitutePortal(CustomerApprovalPortal):
             )
         except (ValidationError, AccessError) as error:
             return self._render_absence(partner, person, error.args[0], form)
-        message = _("The absence of %s is saved.", person.sudo().name)
+        message = " ".join(
+            [
+                _("The absence of %s is saved.", person.sudo().name),
+                *person._get_absence_overlap_notes(),
+            ]
+        )
         url = "/my/approvals" if person == partner else "/my/team"
         return request.redirect(f"{url}?{notice_query(message=message)}")

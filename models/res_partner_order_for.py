@@ -11,11 +11,12 @@ class ResPartner(models.Model):
     def _get_order_for_people(self):
         """The people ``self`` (the logged-in person) may order for, as
         superuser: a customer admin, the active people of their company; an
-        approver, the people whose next approver they are. Never themselves."""
+        approver, the people whose next approver they are. Never themselves;
+        nobody for an archived person."""
         self.ensure_one()
         people = self.browse()
         company = self.commercial_partner_id
-        if not company.is_company:
+        if not (company.is_company and self.active):
             return people
         if self.is_customer_admin:
             people = self.sudo().search(

@@ -6,6 +6,7 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import format_date
 
 from .customer_budget import period_timezone
 
@@ -35,6 +36,22 @@ class ResPartner(models.Model):
         string="Absent until", help="Last day of the absence (included)."
     )
 
+    approval_absence_note = fields.Text(
+        string="Substitutes away",
+        compute="_compute_approval_absence_note",
+        help="Where the orders go while the substitute is away too.",
+    )
+
+    @api.depends(
+        *ABSENCE_FIELDS,
+        *(f"approval_substitute_id.{field}" for field in ABSENCE_FIELDS),
+    )
+    def _compute_approval_absence_note(self):
+        for person in self:
+            person.approval_absence_note = (
+                "\n".join(person._get_absence_overlap_notes()) or False
+            )
+
     @api.model
     def _approval_today(self):
         """Today in the calendar of the approver's customer company, else of the
@@ -57,12 +74,28 @@ class ResPartner(models.Model):
             and self.approval_absent_from <= date <= self.approval_absent_to
         )
 
+    def _is_approval_away(self, date=None):
+        """Whether this person's absence (with a substitute or not) covers
+        ``date`` (today)."""
+        self.ensure_one()
+        date = date or self._approval_today()
+        return bool(
+            self.approval_absent_from
+            and self.approval_absent_to
+            and self.approval_absent_from <= date <= self.approval_absent_to
+        )
+
     def _get_acting_approver(self, date=None, excluded=None):
-        """Who decides in place of ``self`` on ``date``: ``self``, or the
-        substitute when ``self`` is away; a substitute who is away too hands on to
-        their own substitute. Never somebody of ``excluded`` (the buyer, those
-        who already approved): the chain stops before them. A circle of
-        substitutes stops where it would come back."""
+        """Who decides in place of ``self`` on ``date``: ``self``, or while
+        ``self`` is away, the first person present along the chain of
+        substitutes (a substitute who is away hands on to their own).
+
+        Never somebody away, nor of ``excluded`` (the buyer, those who already
+        approved), nor who may no longer decide: when the chain reaches one
+        (a substitute away without one of their own, a circle of people away at
+        the same time), nobody along it is present and the result is empty;
+        the order then goes to the customer admins (see
+        sale.order._customer_approval_acting_approver)."""
         self.ensure_one()
         date = date or self._approval_today()
         excluded = excluded or self.browse()
@@ -75,11 +108,55 @@ class ResPartner(models.Model):
                 or substitute in excluded
                 or not substitute.active
                 or not substitute.is_order_approver
+                or (
+                    substitute._is_approval_away(date)
+                    and not substitute._is_approval_absent(date)
+                )
             ):
-                break
+                return self.browse()
             acting = substitute
             seen |= substitute
         return acting
+
+    def _get_absence_overlap_notes(self):
+        """What the absence of ``self`` meets: a sentence for each of its
+        substitute's absences that overlaps it, naming the days and who
+        decides then (the first person present along the substitutes, else
+        the customer admins). Empty when the substitute is there throughout."""
+        self.ensure_one()
+        person = self.sudo()
+        substitute = person.approval_substitute_id
+        start, end = person.approval_absent_from, person.approval_absent_to
+        if not (substitute and start and end and substitute.approval_absent_from):
+            return []
+        first = max(start, substitute.approval_absent_from)
+        last = min(end, substitute.approval_absent_to or end)
+        if first > last:
+            return []
+        acting = person._get_acting_approver(first)
+        values = {
+            "substitute": substitute.name,
+            "start": format_date(self.env, first),
+            "end": format_date(self.env, last),
+        }
+        if acting:
+            return [
+                _(
+                    "%(substitute)s is away too from %(start)s to %(end)s: "
+                    "meanwhile the orders go to %(acting)s, the first person "
+                    "present along the substitutes.",
+                    acting=acting.name,
+                    **values,
+                )
+            ]
+        return [
+            _(
+                "%(substitute)s is away too from %(start)s to %(end)s, and "
+                "nobody along the substitutes is present: meanwhile the orders "
+                "go to the customer admins.",
+                **values,
+            )
+        ]
 
     @api.constrains(*ABSENCE_FIELDS)
     def _check_approval_substitute(self):

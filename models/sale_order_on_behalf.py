@@ -38,6 +38,36 @@ class SaleOrder(models.Model):
         )
         return super(SaleOrder, self - on_behalf)._customer_approval_check_buyer()
 
+    def _customer_approval_placer_lost_right(self):
+        """Whether the logged-in sub-account placed the order for its buyer and
+        may no longer order for them (no customer admin any more, no longer
+        the buyer's next approver, archived, moved to another company): the
+        order stays the buyer's, and is no longer theirs to fill, submit, give
+        a reference or pay."""
+        self.ensure_one()
+        user = self.env.user
+        placer = self.placed_by_partner_id
+        return bool(
+            placer
+            and user.share
+            and placer == user.partner_id
+            and placer != self.partner_id
+            and not placer._may_order_for(self.partner_id)
+        )
+
+    def _customer_approval_gate_error(self, customer_side=None):
+        error = super()._customer_approval_gate_error(customer_side=customer_side)
+        if error or self.state == "sale":
+            return error
+        if self._customer_approval_placer_lost_right():
+            return _(
+                "You no longer order for %(buyer)s: order %(order)s stays theirs "
+                "and is no longer yours to submit, change or pay.",
+                buyer=self.partner_id.name,
+                order=self.name,
+            )
+        return False
+
     def _customer_approval_placer_excluded(self):
         """The person who placed the order, unless a customer admin: they do not
         release what they ordered themselves."""

@@ -32,9 +32,11 @@ class SaleOrder(models.Model):
         """
         self.ensure_one()
         # The buyer, or who orders for them (ordering on behalf).
-        if self.env.user.share and self.env.user.partner_id not in (
-            self.partner_id | self.placed_by_partner_id
-        ):
+        if (
+            self.env.user.share
+            and self.env.user.partner_id
+            not in (self.partner_id | self.placed_by_partner_id)
+        ) or self._customer_approval_placer_lost_right():
             raise AccessError(_("Only the buyer of order %s may do this.", self.name))
         if self.state != "draft" or (self.approval_state or "none") == "waiting":
             raise UserError(

@@ -36,13 +36,20 @@ class SaleOrder(models.Model):
     )
 
     def _customer_approval_acting_approver(self, approver, excluded=None):
-        """Who decides in place of ``approver`` today: the approver, or their
-        substitute (never the buyer nor ``excluded``)."""
+        """Who decides in place of ``approver`` today: the approver, or the
+        first person present along their substitutes (never the buyer nor
+        ``excluded``). Empty when nobody along them is present and a customer
+        admin may decide: the order goes to the customer admins. Only when
+        there is no such admin either does it stay with ``approver``."""
         self.ensure_one()
         if not approver:
             return approver
         excluded = (excluded or self.env["res.partner"]) | self.partner_id
-        return approver._get_acting_approver(excluded=excluded)
+        acting = approver._get_acting_approver(excluded=excluded)
+        if acting:
+            return acting
+        admins = self.partner_id.sudo()._get_customer_admins() - excluded
+        return acting if admins else approver
 
     def _customer_approval_route_to(self, approver, excluded=None):
         """Where an order goes when ``approver`` is next to decide it.
@@ -84,10 +91,11 @@ class SaleOrder(models.Model):
         )
         if acting == absent_approver:
             return False
+        absent = self.absent_approver_id or absent_approver
         self.write(
             {
                 "current_approver_id": acting.id,
-                "absent_approver_id": (self.absent_approver_id or absent_approver).id,
+                "absent_approver_id": absent.id,
             }
         )
         self.write(
@@ -97,14 +105,22 @@ class SaleOrder(models.Model):
                 ]
             }
         )
-        self._customer_approval_log(
-            _(
+        if acting:
+            message = _(
                 "Handed to %(substitute)s for %(absent)s, absent.",
                 substitute=acting.name,
-                absent=self.absent_approver_id.name,
+                absent=absent.name,
             )
+        else:
+            message = _(
+                "Handed to the customer admins for %(absent)s, absent: nobody "
+                "along their substitutes is present.",
+                absent=absent.name,
+            )
+        self._customer_approval_log(message)
+        self._customer_approval_send_mail(
+            "request", acting or self._customer_approval_deciders()
         )
-        self._customer_approval_send_mail("request", acting)
         return True
 
     @api.model

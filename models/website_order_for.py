@@ -7,6 +7,7 @@ from odoo.addons.website_sale.models.website import (
     CART_SESSION_CACHE_KEY,
     PRICELIST_SESSION_CACHE_KEY,
 )
+from odoo.exceptions import MissingError
 from odoo.http import request
 
 # The id of the person the logged-in user orders for, kept in their session.
@@ -65,6 +66,7 @@ class Website(models.Model):
     def _get_and_cache_current_cart(self):
         person = self._get_order_for_partner()
         if not person:
+            self._pick_own_cart()
             cart = super()._get_and_cache_current_cart()
             if cart.placed_by_partner_id:
                 # A cart somebody fills for another person is theirs only in
@@ -98,3 +100,43 @@ class Website(models.Model):
             request.session[CART_SESSION_CACHE_KEY] = cart.id
             request.session["website_sale_cart_quantity"] = cart.cart_quantity
         return cart
+
+    def _pick_own_cart(self):
+        """Outside the mode, before website_sale picks the session's cart: the
+        cart is the logged-in person's own, never one placed on behalf (by them
+        for somebody, or by somebody for them).
+
+        - The session still holds a cart placed on behalf (the placer left the
+          mode by losing the right to order for its buyer): the session forgets
+          it, so that website_sale neither rewrites its customer to the placer
+          nor hands it to them; it stays its buyer's, as it was.
+        - With no cart in the session, website_sale takes the person's newest
+          draft cart; when that one is somebody's cart for them, the session
+          gets their own cart instead (or none: a new one is created at the
+          first add). The placer's cart for them stays the placer's.
+        """
+        user = self.env.user
+        if not request or user._is_public():
+            return
+        SaleOrder = self.env["sale.order"].sudo()
+        if CART_SESSION_CACHE_KEY in request.session:
+            cart = SaleOrder.browse(request.session[CART_SESSION_CACHE_KEY] or [])
+            try:
+                # The fields website_sale reads next come in the same query.
+                placed = bool(cart.placed_by_partner_id)
+            except MissingError:
+                return  # website_sale forgets it
+            if not placed:
+                return
+            self.sale_reset()
+        domain = [
+            ("partner_id", "=", user.partner_id.id),
+            ("website_id", "=", self.id),
+            ("state", "=", "draft"),
+        ]
+        if SaleOrder.search(domain, limit=1).placed_by_partner_id:
+            own = SaleOrder.search(
+                [*domain, ("placed_by_partner_id", "=", False)], limit=1
+            )
+            request.session[CART_SESSION_CACHE_KEY] = own.id
+            request.session["website_sale_cart_quantity"] = own.cart_quantity

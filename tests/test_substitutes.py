@@ -69,17 +69,19 @@ class TestSubstitutes(HttpCase, CustomerApprovalCase):
         # The substitute is away too: their own substitute decides.
         self._set_absent(self.substitute, self.approver_3)
         self.assertEqual(alf._get_acting_approver(), self.approver_3.partner_id)
-        # A circle stops where it would come back.
+        # A circle of people away at the same time: nobody along it is
+        # present (the order goes to the customer admins).
         self._set_absent(self.approver_3, self.approver_1)
-        self.assertIn(
-            alf._get_acting_approver(), alf | sam | self.approver_3.partner_id
-        )
+        self.assertFalse(alf._get_acting_approver())
         # Not yet absent, or absent no longer: the approver decides.
         self._set_absent(self.approver_1, start=1, end=3)
         self.assertEqual(alf._get_acting_approver(), alf)
+        in_two_days = self.today + timedelta(days=2)
+        self.assertFalse(alf._get_acting_approver(in_two_days))
+        # Carl is back on that day: he decides.
+        self._set_absent(self.approver_3, self.approver_1, start=0, end=1)
         self.assertEqual(
-            alf._get_acting_approver(self.today + timedelta(days=2)),
-            self.approver_3.partner_id,
+            alf._get_acting_approver(in_two_days), self.approver_3.partner_id
         )
 
     # ------------------------------------------------------------------
@@ -142,12 +144,15 @@ class TestSubstitutes(HttpCase, CustomerApprovalCase):
         self.assertEqual(order.absent_approver_id, self.approver_2.partner_id)
 
     def test_substitute_who_is_the_buyer_is_skipped(self):
-        # The buyer never decides their own order, even as a substitute.
+        # The buyer never decides their own order, even as a substitute; nor
+        # does the absent approver: the customer admins do.
         self.buyer.partner_id.is_order_approver = True
         self._set_absent(self.approver_1, self.buyer)
         order = self._create_order(self.buyer, 600)
         self._submit(order)
-        self.assertEqual(order.current_approver_id, self.approver_1.partner_id)
+        self.assertFalse(order.current_approver_id)
+        self.assertEqual(order.absent_approver_id, self.approver_1.partner_id)
+        self.assertEqual(order._customer_approval_deciders(), self.admin.partner_id)
 
     def test_waiting_orders_are_handed_over_when_the_absence_starts(self):
         order = self._create_order(self.buyer, 600)
