@@ -3,39 +3,50 @@
 """Who may order on behalf of whom."""
 
 from odoo import models
+from odoo.fields import Domain
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    def _get_order_for_people(self):
-        """The people ``self`` (the logged-in person) may order for, as
-        superuser: a customer admin, the active people of their company; an
-        approver, the people whose next approver they are. Never themselves;
-        nobody for an archived person."""
+    def _get_order_for_domain(self):
+        """The people ``self`` (the logged-in person) may order for, as a
+        domain searched as superuser: a customer admin, the active people of
+        their company; an approver, those whose next approver they are. Never
+        themselves; nobody for an archived person. A domain, so that asking
+        whether there is anybody, or whether one id is among them, reads one
+        row whatever the size of the company."""
         self.ensure_one()
-        people = self.browse()
         company = self.commercial_partner_id
         if not (company.is_company and self.active):
-            return people
-        if self.is_customer_admin:
-            people = self.sudo().search(
-                [
-                    ("commercial_partner_id", "=", company.id),
-                    ("is_company", "=", False),
-                    ("type", "=", "contact"),
-                ],
-                order="name",
-            )
-        elif self.is_order_approver:
-            people = self.sudo().approval_delegator_ids.filtered(
-                lambda person: (
-                    person.active
-                    and person.commercial_partner_id == company
-                    and person.type == "contact"
-                )
-            )
-        return people - self
+            return Domain.FALSE
+        if not (self.is_customer_admin or self.is_order_approver):
+            return Domain.FALSE
+        domain = Domain(
+            [
+                ("commercial_partner_id", "=", company.id),
+                ("is_company", "=", False),
+                ("type", "=", "contact"),
+                ("id", "!=", self.id),
+            ]
+        )
+        if not self.is_customer_admin:
+            domain &= Domain("next_approver_id", "=", self.id)
+        return domain
+
+    def _get_order_for_people(self):
+        """The people ``self`` may order for (see _get_order_for_domain), as
+        superuser, by name."""
+        self.ensure_one()
+        return self.sudo().search(self._get_order_for_domain(), order="name")
+
+    def _has_order_for_people(self):
+        """Whether ``self`` may order for anybody (the entry on /my)."""
+        self.ensure_one()
+        domain = self._get_order_for_domain()
+        return not domain.is_false() and bool(
+            self.sudo().search_count(domain, limit=1)
+        )
 
     def _get_order_for_person(self, person_id):
         """The person of id ``person_id`` if ``self`` may order for them (a
@@ -43,7 +54,9 @@ class ResPartner(models.Model):
         self.ensure_one()
         if not isinstance(person_id, int) or not person_id:
             return self.browse()
-        return self._get_order_for_people().filtered(lambda p: p.id == person_id)
+        return self.sudo().search(
+            self._get_order_for_domain() & Domain("id", "=", person_id), limit=1
+        )
 
     def _may_order_for(self, person):
         self.ensure_one()

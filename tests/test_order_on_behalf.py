@@ -55,6 +55,35 @@ class TestOrderOnBehalf(HttpCase, CustomerApprovalCase):
             "an approver does not order for their own next approver",
         )
 
+    def test_my_entry_costs_the_same_for_many_people(self):
+        """/my asks whether the person may order for anybody: a question of
+        one row, not a read of everybody they approve for."""
+        alf = self.approver_1.partner_id
+        self.authenticate(self.approver_1.login, self.approver_1.login)
+
+        def count_queries():
+            self.url_open("/my")  # warm Odoo's caches
+            before = self.cr.sql_log_count
+            response = self.url_open("/my")
+            self.assertIn("/my/order-for", response.text)
+            return self.cr.sql_log_count - before
+
+        few = count_queries()
+        # Odoo reads records 1,000 at a time: past that, a read of everybody
+        # shows in the count.
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Person {n:04d}",
+                    "parent_id": self.customer.id,
+                    "next_approver_id": alf.id,
+                }
+                for n in range(1100)
+            ]
+        )
+        self.assertEqual(few, count_queries())
+        self.assertEqual(len(alf._get_order_for_people()), 1101)
+
     def post(self, url, **data):
         data.setdefault("csrf_token", http.Request.csrf_token(self))
         response = self.url_open(url, data=data)
