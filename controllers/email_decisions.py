@@ -43,8 +43,9 @@ class CustomerApprovalEmailDecision(http.Controller):
         try:
             record._decide(text)
         except (UserError, AccessError) as error:
-            self._log_refusal(token, error.args[0])
-            return self._render(record, error=error.args[0])
+            text = record.order_id._customer_approval_error_text(error)
+            self._log_refusal(token, text)
+            return self._render(record, error=text)
         return self._render(
             record, message=record.order_id._customer_approval_decision_message()
         )

@@ -12,6 +12,7 @@ from odoo.tools import SQL
 
 from .sale_order import (
     DECIDING_STATE,
+    CustomerApprovalAccessError,
 )
 
 
@@ -26,7 +27,7 @@ class SaleOrder(models.Model):
             return
         for order in self:
             if order.partner_id != user.partner_id:
-                raise AccessError(
+                raise CustomerApprovalAccessError(
                     _("Only the buyer of order %s may do this.", order.name)
                 )
 
@@ -71,11 +72,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_waiting()
         if partner == self.partner_id:
-            raise AccessError(_("You cannot decide on your own order %s.", self.name))
+            raise CustomerApprovalAccessError(
+                _("You cannot decide on your own order %s.", self.name)
+            )
         if partner not in self._customer_approval_deciders(include_admins=True):
             if partner in self._customer_approval_done_by():
                 raise UserError(_("You have already approved order %s.", self.name))
-            raise AccessError(
+            raise CustomerApprovalAccessError(
                 _(
                     "Only the current approver of order %s, or a customer admin of "
                     "the buyer's company, may decide on it.",
@@ -284,7 +287,7 @@ class SaleOrder(models.Model):
             try:
                 order.action_customer_approve()
             except (UserError, AccessError) as error:
-                refused[order] = error.args[0]
+                refused[order] = self._customer_approval_error_text(error)
             else:
                 approved |= order
         return approved, refused

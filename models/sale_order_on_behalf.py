@@ -6,6 +6,8 @@ for their people, or the vendor's salesperson from the backoffice."""
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .sale_order import CustomerApprovalAccessError
+
 # The steps of the buyer's e-mails: the person who placed the order gets them too.
 BUYER_MAIL_STEPS = ("submitted", "approved", "rejected", "changed")
 
@@ -58,7 +60,7 @@ class SaleOrder(models.Model):
     def _customer_approval_check_decider(self, partner):
         self.ensure_one()
         if partner and partner == self._customer_approval_placer_excluded():
-            raise AccessError(
+            raise CustomerApprovalAccessError(
                 _(
                     "You placed order %s for its buyer: somebody else releases it.",
                     self.name,

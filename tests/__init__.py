@@ -45,6 +45,7 @@ from . import (
     test_purchasing_smoke,
     test_quantities,
     test_readonly_routes,
+    test_refusal_words,
     test_routing,
     test_scale_indexes,
     test_shopping_list_cart,
