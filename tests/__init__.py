@@ -16,6 +16,7 @@ from . import (
     test_contract_privacy,
     test_contract_shop,
     test_cron_batches,
+    test_decision_link_secret,
     test_decisions,
     test_delivery_addresses,
     test_delivery_tour,
