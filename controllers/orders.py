@@ -60,7 +60,9 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         )
 
     @http.route()
-    def portal_quote_accept(self, order_id, access_token=None, name=None, signature=None):
+    def portal_quote_accept(
+        self, order_id, access_token=None, name=None, signature=None
+    ):
         # Odoo answers "The order is not in a state requiring customer signature"
         # when the gate holds a quotation back: the buyer reads the gate's reason
         # instead (a purchasing rule, a budget, the approval it needs), in their
@@ -77,9 +79,9 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
             lang = (
                 order_sudo.partner_id.lang if user._is_public() else user.lang
             ) or request.env.lang
-            error = order_sudo.with_context(
-                lang=lang
-            )._customer_approval_gate_error(customer_side=True)
+            error = order_sudo.with_context(lang=lang)._customer_approval_gate_error(
+                customer_side=True
+            )
             if error:
                 return {"error": error}
         return super().portal_quote_accept(

@@ -14,7 +14,6 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
-
 class CustomerApprovalAccessError(AccessError):
     """A refusal of the engine, worded for the person who acts ("Only the
     current approver of order S00042 ..."). The portal shows its sentence; any

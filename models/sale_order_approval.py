@@ -9,11 +9,14 @@ exactly as they were, whoever catches it."""
 from odoo import Command, _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import (
     DECIDING_STATE,
     CustomerApprovalAccessError,
 )
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -227,11 +230,16 @@ class SaleOrder(models.Model):
                     ]
                 }
             )
+            vendor_lang = order._customer_approval_vendor_lang()
             order._customer_approval_log(
-                _(
+                _lt(
                     "Submitted for approval to %(deciders)s: %(reasons)s",
                     deciders=", ".join(deciders.mapped("name")),
-                    reasons="; ".join(order.approval_reason_ids.mapped("name")),
+                    reasons="; ".join(
+                        order.with_context(lang=vendor_lang).approval_reason_ids.mapped(
+                            "name"
+                        )
+                    ),
                 ),
                 subtype="submitted",
             )
@@ -331,7 +339,7 @@ class SaleOrder(models.Model):
         )
         deciders = self._customer_approval_deciders()
         self._customer_approval_log(
-            _(
+            _lt(
                 "Approved by %(approver)s (level %(level)s) and passed on to "
                 "%(deciders)s: the total is above their breakpoint.",
                 approver=approver.name,
@@ -359,7 +367,7 @@ class SaleOrder(models.Model):
                 order._customer_approval_end_round(
                     "rejected",
                     approver,
-                    _(
+                    _lt(
                         "Rejected by %(approver)s (level %(level)s).",
                         approver=approver.name,
                         level=order.approval_level,
@@ -381,11 +389,11 @@ class SaleOrder(models.Model):
                 # The buyer, or who placed the order for them.
                 if me == order.placed_by_partner_id and me != order.partner_id:
                     order._customer_approval_end_round(
-                        "withdrawn", me, _("Withdrawn by %s.", me.name)
+                        "withdrawn", me, _lt("Withdrawn by %s.", me.name)
                     )
                 else:
                     order._customer_approval_end_round(
-                        "withdrawn", order.partner_id, _("Withdrawn by the buyer.")
+                        "withdrawn", order.partner_id, _lt("Withdrawn by the buyer.")
                     )
         return True
 

@@ -5,11 +5,15 @@ for their people, or the vendor's salesperson from the backoffice."""
 
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import CustomerApprovalAccessError
 
 # The steps of the buyer's e-mails: the person who placed the order gets them too.
 BUYER_MAIL_STEPS = ("submitted", "approved", "rejected", "changed")
+
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -93,7 +97,7 @@ class SaleOrder(models.Model):
         placer = self.placed_by_partner_id
         if submitted and placer and placer != self.partner_id:
             self.sudo()._customer_approval_log(
-                _(
+                _lt(
                     "Placed by %(placer)s for %(buyer)s.",
                     placer=placer.name,
                     buyer=self.partner_id.name,

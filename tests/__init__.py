@@ -9,6 +9,7 @@ from . import (
     test_budget_concurrency,
     test_buyer_reference,
     test_cart_purchasing,
+    test_chatter_language,
     test_checkout,
     test_checkout_locks,
     test_concurrency,

@@ -54,7 +54,7 @@ class TestDecisionLinkSecret(HttpCase, CustomerApprovalCase):
             for tag in TAG.findall(page.text):
                 if name in tag:
                     self.assertNotIn(secret, tag)
-        form = re.search(r'<form[^>]*o_email_decision_form[^>]*>', page.text)
+        form = re.search(r"<form[^>]*o_email_decision_form[^>]*>", page.text)
         self.assertNotIn(secret, form.group(0))
         result = self.url_open(
             re.search(r'action="([^"]+)"', form.group(0)).group(1),
