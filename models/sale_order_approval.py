@@ -13,7 +13,7 @@ from odoo.tools.translate import LazyTranslate
 
 from .sale_order import (
     DECIDING_STATE,
-    CustomerApprovalAccessError,
+    customer_approval_access_error,
 )
 
 _lt = LazyTranslate(__name__)
@@ -30,7 +30,7 @@ class SaleOrder(models.Model):
             return
         for order in self:
             if order.partner_id != user.partner_id:
-                raise CustomerApprovalAccessError(
+                raise customer_approval_access_error(
                     _("Only the buyer of order %s may do this.", order.name)
                 )
 
@@ -75,13 +75,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_waiting()
         if partner == self.partner_id:
-            raise CustomerApprovalAccessError(
+            raise customer_approval_access_error(
                 _("You cannot decide on your own order %s.", self.name)
             )
         if partner not in self._customer_approval_deciders(include_admins=True):
             if partner in self._customer_approval_done_by():
                 raise UserError(_("You have already approved order %s.", self.name))
-            raise CustomerApprovalAccessError(
+            raise customer_approval_access_error(
                 _(
                     "Only the current approver of order %s, or a customer admin of "
                     "the buyer's company, may decide on it.",

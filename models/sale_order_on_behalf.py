@@ -7,7 +7,7 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
-from .sale_order import CustomerApprovalAccessError
+from .sale_order import customer_approval_access_error
 
 # The steps of the buyer's e-mails: the person who placed the order gets them too.
 BUYER_MAIL_STEPS = ("submitted", "approved", "rejected", "changed")
@@ -64,7 +64,7 @@ class SaleOrder(models.Model):
     def _customer_approval_check_decider(self, partner):
         self.ensure_one()
         if partner and partner == self._customer_approval_placer_excluded():
-            raise CustomerApprovalAccessError(
+            raise customer_approval_access_error(
                 _(
                     "You placed order %s for its buyer: somebody else releases it.",
                     self.name,
