@@ -116,7 +116,8 @@ class CustomerApprovalPortal(CustomerPortal):
         )
 
     def _get_order_to_review(self, order_id):
-        """The order, if the logged-in person may open its approval page; else 404.
+        """The order, if the logged-in person may open its approval page; else
+        an empty recordset (the caller answers with ``_approval_refused``).
 
         An access token never counts here: only the role and the company do.
         """
@@ -127,9 +128,27 @@ class CustomerApprovalPortal(CustomerPortal):
             allowed = order.exists() and order._customer_approval_can_review(partner)
         except (AccessError, MissingError):
             allowed = False
-        if not allowed:
-            raise request.not_found()
-        return order
+        return order if allowed else order.browse()
+
+    def _approval_refused(self):
+        """The page of an order the person may not open or decide: one sentence
+        and a 404, whether the order is not theirs to decide, another company's
+        or missing (nothing tells them apart)."""
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "approval_refused",
+                "error": _(
+                    "You may not decide this order: it is not waiting for your "
+                    "approval."
+                ),
+            }
+        )
+        return request.render(
+            "website_sale_customer_approval.portal_approval_refused",
+            values,
+            status=404,
+        )
 
     @http.route(
         "/my/approvals/<int:order_id>",
@@ -140,6 +159,8 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_my_approval(self, order_id, **kwargs):
         order = self._get_order_to_review(order_id)
+        if not order:
+            return self._approval_refused()
         partner = request.env.user.partner_id
         values = self._prepare_portal_layout_values()
         can_decide = partner in order._customer_approval_deciders(include_admins=True)
@@ -175,7 +196,8 @@ class CustomerApprovalPortal(CustomerPortal):
         try:
             message = action()
         except (UserError, AccessError) as error:
-            return request.redirect(f"{url}?{notice_query(error=error.args[0])}")
+            text = request.env["sale.order"]._customer_approval_error_text(error)
+            return request.redirect(f"{url}?{notice_query(error=text)}")
         return request.redirect(f"{url}?{notice_query(message=message)}")
 
     @http.route(
@@ -187,6 +209,8 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_approve(self, order_id, comment="", **kwargs):
         order = self._get_order_to_review(order_id)
+        if not order:
+            return self._approval_refused()
         # Line-level release: the engine accepts only lines of this order that
         # lie outside the contract assortment.
         refused = [key[7:] for key in kwargs if key.startswith("refuse_")]
@@ -223,6 +247,8 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_reject(self, order_id, reason="", **kwargs):
         order = self._get_order_to_review(order_id)
+        if not order:
+            return self._approval_refused()
 
         def reject():
             order.action_customer_reject((reason or "")[:2000])
@@ -239,6 +265,8 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_change(self, order_id, **post):
         order = self._get_order_to_review(order_id)
+        if not order:
+            return self._approval_refused()
         quantities = self._posted_quantities(post)
 
         def change():
@@ -257,6 +285,8 @@ class CustomerApprovalPortal(CustomerPortal):
     )
     def portal_approval_add_product(self, order_id, product_id=None, quantity=1, **kw):
         order = self._get_order_to_review(order_id)
+        if not order:
+            return self._approval_refused()
 
         def add_product():
             name = order.action_customer_add_product(product_id, quantity)

@@ -59,6 +59,35 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
             order_id, access_token=access_token, payment_amount=payment_amount, **kw
         )
 
+    @http.route()
+    def portal_quote_accept(
+        self, order_id, access_token=None, name=None, signature=None
+    ):
+        # Odoo answers "The order is not in a state requiring customer signature"
+        # when the gate holds a quotation back: the buyer reads the gate's reason
+        # instead (a purchasing rule, a budget, the approval it needs), in their
+        # language (the logged-in person's, else the buyer's of the order).
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            order_sudo = None
+        if order_sudo and order_sudo.state in ("draft", "sent"):
+            user = request.env.user
+            lang = (
+                order_sudo.partner_id.lang if user._is_public() else user.lang
+            ) or request.env.lang
+            error = order_sudo.with_context(lang=lang)._customer_approval_gate_error(
+                customer_side=True
+            )
+            if error:
+                return {"error": error}
+        return super().portal_quote_accept(
+            order_id, access_token=access_token, name=name, signature=signature
+        )
+
     def _get_page_view_values(
         self, document, access_token, values, session_history, no_breadcrumbs, **kw
     ):
@@ -156,7 +185,7 @@ class CustomerApprovalOrdersPortal(CustomerPortal):
         try:
             action()
         except (UserError, AccessError) as error:
-            query = notice_query(error=error.args[0])
+            query = notice_query(error=order._customer_approval_error_text(error))
         else:
             query = url_encode({"approval_message": message_code})
         return request.redirect(order.get_portal_url(query_string=f"&{query}"))

@@ -13,6 +13,18 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+
+def customer_approval_access_error(message):
+    """A refusal of the engine, worded for the person who acts ("Only the
+    current approver of order S00042 ..."): an AccessError (RPC clients see
+    odoo.exceptions.AccessError) marked as the addon's own. The portal shows its
+    sentence; any other AccessError (a record rule, an access right of the ORM)
+    is shown as the addon's own sentence, never as Odoo's generic one."""
+    error = AccessError(message)
+    error.customer_approval_words = True
+    return error
+
+
 # The state contract of the customer approval, in one place.
 APPROVAL_STATES = [
     ("none", "No approval needed"),
@@ -323,6 +335,20 @@ class SaleOrder(models.Model):
                 )
             )
         return super().write(vals)
+
+    @api.model
+    def _customer_approval_error_text(self, error):
+        """The sentence of a refused action for the person who acted: the
+        engine's own (a UserError, a customer_approval_access_error), else, for an
+        access error of the ORM (Odoo's generic "top-secret records"), the
+        addon's sentence, which says nothing of the order or its company."""
+        if isinstance(error, AccessError) and not getattr(
+            error, "customer_approval_words", False
+        ):
+            return _(
+                "You may not decide this order: it is not waiting for your approval."
+            )
+        return error.args[0]
 
     def _customer_approval_state_label(self):
         self.ensure_one()

@@ -9,10 +9,14 @@ exactly as they were, whoever catches it."""
 from odoo import Command, _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import (
     DECIDING_STATE,
+    customer_approval_access_error,
 )
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -26,7 +30,7 @@ class SaleOrder(models.Model):
             return
         for order in self:
             if order.partner_id != user.partner_id:
-                raise AccessError(
+                raise customer_approval_access_error(
                     _("Only the buyer of order %s may do this.", order.name)
                 )
 
@@ -71,11 +75,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._customer_approval_check_waiting()
         if partner == self.partner_id:
-            raise AccessError(_("You cannot decide on your own order %s.", self.name))
+            raise customer_approval_access_error(
+                _("You cannot decide on your own order %s.", self.name)
+            )
         if partner not in self._customer_approval_deciders(include_admins=True):
             if partner in self._customer_approval_done_by():
                 raise UserError(_("You have already approved order %s.", self.name))
-            raise AccessError(
+            raise customer_approval_access_error(
                 _(
                     "Only the current approver of order %s, or a customer admin of "
                     "the buyer's company, may decide on it.",
@@ -224,11 +230,16 @@ class SaleOrder(models.Model):
                     ]
                 }
             )
+            vendor_lang = order._customer_approval_vendor_lang()
             order._customer_approval_log(
-                _(
+                _lt(
                     "Submitted for approval to %(deciders)s: %(reasons)s",
                     deciders=", ".join(deciders.mapped("name")),
-                    reasons="; ".join(order.approval_reason_ids.mapped("name")),
+                    reasons="; ".join(
+                        order.with_context(lang=vendor_lang).approval_reason_ids.mapped(
+                            "name"
+                        )
+                    ),
                 ),
                 subtype="submitted",
             )
@@ -284,7 +295,7 @@ class SaleOrder(models.Model):
             try:
                 order.action_customer_approve()
             except (UserError, AccessError) as error:
-                refused[order] = error.args[0]
+                refused[order] = self._customer_approval_error_text(error)
             else:
                 approved |= order
         return approved, refused
@@ -328,7 +339,7 @@ class SaleOrder(models.Model):
         )
         deciders = self._customer_approval_deciders()
         self._customer_approval_log(
-            _(
+            _lt(
                 "Approved by %(approver)s (level %(level)s) and passed on to "
                 "%(deciders)s: the total is above their breakpoint.",
                 approver=approver.name,
@@ -356,7 +367,7 @@ class SaleOrder(models.Model):
                 order._customer_approval_end_round(
                     "rejected",
                     approver,
-                    _(
+                    _lt(
                         "Rejected by %(approver)s (level %(level)s).",
                         approver=approver.name,
                         level=order.approval_level,
@@ -378,11 +389,11 @@ class SaleOrder(models.Model):
                 # The buyer, or who placed the order for them.
                 if me == order.placed_by_partner_id and me != order.partner_id:
                     order._customer_approval_end_round(
-                        "withdrawn", me, _("Withdrawn by %s.", me.name)
+                        "withdrawn", me, _lt("Withdrawn by %s.", me.name)
                     )
                 else:
                     order._customer_approval_end_round(
-                        "withdrawn", order.partner_id, _("Withdrawn by the buyer.")
+                        "withdrawn", order.partner_id, _lt("Withdrawn by the buyer.")
                     )
         return True
 

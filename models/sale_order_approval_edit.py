@@ -5,10 +5,13 @@ lines. Posted values are checked here, never trusted."""
 
 from odoo import Command, _, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import (
     format_quantity,
 )
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -101,7 +104,7 @@ class SaleOrder(models.Model):
             }
         )
         self._customer_approval_log(
-            _("Changed by %(approver)s.", approver=approver.name), summary
+            _lt("Changed by %(approver)s.", approver=approver.name), summary
         )
         self._customer_approval_send_mail("changed", self.partner_id)
 

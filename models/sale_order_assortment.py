@@ -4,6 +4,9 @@
 
 from odoo import Command, _, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -90,7 +93,7 @@ class SaleOrder(models.Model):
             }
         )
         self._customer_approval_log(
-            _(
+            _lt(
                 "%(approver)s refused lines outside the contract assortment.",
                 approver=approver.name,
             ),

@@ -13,10 +13,13 @@ itself lives here too: it binds, then confirms or waits for the payment."""
 import hashlib
 import json
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import float_repr, str2bool
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import ENDED_APPROVAL_STATES, PREPAYMENT_PARAM
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -135,7 +138,7 @@ class SaleOrder(models.Model):
             self._customer_approval_prefetch_lines()
             self.action_confirm()
         self._customer_approval_log(
-            _(
+            _lt(
                 "Approved and released by %(approver)s (level %(level)s).",
                 approver=approver.name,
                 level=self.approval_level,

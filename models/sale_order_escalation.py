@@ -6,12 +6,16 @@ level (the approver's next approver, else the customer admins).
 The delay counts working days of a calendar: the customer company's working
 hours, else those of the vendor's company (resource_calendar.py)."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools.translate import LazyTranslate
 
 # The steps after which an order waits for somebody new.
 WAITING_STEPS = ("submitted", "passed_on", "escalated")
 ESCALATION_BATCH_SIZE = 100
+
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -166,7 +170,7 @@ class SaleOrder(models.Model):
             }
         )
         deciders = self._customer_approval_deciders()
-        message = _(
+        message = _lt(
             "Escalated to %(deciders)s: %(approver)s did not decide within "
             "%(days)s working days.",
             deciders=", ".join(deciders.mapped("name")),
@@ -177,7 +181,7 @@ class SaleOrder(models.Model):
             {
                 "approval_history_ids": [
                     self._customer_approval_history_step(
-                        "escalated", next_approver, message
+                        "escalated", next_approver, str(message)
                     )
                 ]
             }

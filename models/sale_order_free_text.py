@@ -5,12 +5,15 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools.translate import LazyTranslate
 
 from .sale_order import (
     FREE_TEXT_MAX_LENGTH,
     FREE_TEXT_SEARCH_LIMIT,
     format_quantity,
 )
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -177,7 +180,7 @@ class SaleOrder(models.Model):
                 }
             )
             order._customer_approval_log(
-                _("Changed by %(approver)s.", approver=approver.name), summary
+                _lt("Changed by %(approver)s.", approver=approver.name), summary
             )
             # The buyer learns what their request became.
             order._customer_approval_send_mail("changed", order.partner_id)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.fields import Domain
+from odoo.tools.translate import LazyGettext, get_translation
 
 from .sale_order import (
     MAIL_TEMPLATES,
@@ -31,14 +32,51 @@ SUBTYPES = {
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    def _customer_approval_vendor_lang(self):
+        """The language of the vendor's chatter of the order, whoever acted:
+        the vendor company's (one language for all its staff, as its documents),
+        else the salesperson's, else the website's default, else English."""
+        self.ensure_one()
+        order = self.sudo()
+        Lang = self.env["res.lang"]
+        for code in (
+            order.company_id.partner_id.lang,
+            order.user_id.lang,
+            order.website_id.default_lang_id.code,
+        ):
+            if code and Lang._get_data(code=code).active:
+                return code
+        return "en_US"
+
+    @api.model
+    def _customer_approval_in_lang(self, message, lang):
+        """``message`` in ``lang``: a lazy translation (``_lt``, its arguments
+        lazy too) is translated there; a text stays as it is."""
+        if not isinstance(message, LazyGettext):
+            return message
+        args = message._args
+        if isinstance(args, dict):
+            args = {
+                key: self._customer_approval_in_lang(value, lang)
+                for key, value in args.items()
+            }
+        else:
+            args = tuple(self._customer_approval_in_lang(arg, lang) for arg in args)
+        return get_translation(message._module, lang, message._source, args)
+
     def _customer_approval_log(self, message, comment=None, subtype=None):
-        """A step of the approval in the chatter of the order.
+        """A step of the approval in the chatter of the order, in the vendor's
+        language whoever acted (``message`` is an ``_lt``; the comment is the
+        person's own words).
 
         :param subtype: a key of SUBTYPES: the step is posted with that message
             subtype, so that the vendor's followers who chose it are notified;
             without, it is only logged.
         """
         self.ensure_one()
+        message = self._customer_approval_in_lang(
+            message, self._customer_approval_vendor_lang()
+        )
         body = Markup("<p>%s</p>") % message
         if comment:
             body += Markup("<p><em>%s</em></p>") % comment

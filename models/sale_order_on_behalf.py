@@ -5,9 +5,15 @@ for their people, or the vendor's salesperson from the backoffice."""
 
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
+
+from .sale_order import customer_approval_access_error
 
 # The steps of the buyer's e-mails: the person who placed the order gets them too.
 BUYER_MAIL_STEPS = ("submitted", "approved", "rejected", "changed")
+
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -88,7 +94,7 @@ class SaleOrder(models.Model):
     def _customer_approval_check_decider(self, partner):
         self.ensure_one()
         if partner and partner == self._customer_approval_placer_excluded():
-            raise AccessError(
+            raise customer_approval_access_error(
                 _(
                     "You placed order %s for its buyer: somebody else releases it.",
                     self.name,
@@ -121,7 +127,7 @@ class SaleOrder(models.Model):
         placer = self.placed_by_partner_id
         if submitted and placer and placer != self.partner_id:
             self.sudo()._customer_approval_log(
-                _(
+                _lt(
                     "Placed by %(placer)s for %(buyer)s.",
                     placer=placer.name,
                     buyer=self.partner_id.name,

@@ -2,10 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Substitutes: the orders of an absent approver go to their substitute."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools.translate import LazyTranslate
 
 SUBSTITUTE_BATCH_SIZE = 100
+
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrderApprovalHistory(models.Model):
@@ -106,13 +110,13 @@ class SaleOrder(models.Model):
             }
         )
         if acting:
-            message = _(
+            message = _lt(
                 "Handed to %(substitute)s for %(absent)s, absent.",
                 substitute=acting.name,
                 absent=absent.name,
             )
         else:
-            message = _(
+            message = _lt(
                 "Handed to the customer admins for %(absent)s, absent: nobody "
                 "along their substitutes is present.",
                 absent=absent.name,

@@ -10,11 +10,15 @@ the sending of the e-mails."""
 import hashlib
 import json
 
-from odoo import _, models
+from odoo import models
 from odoo.tools import float_repr
+from odoo.tools.translate import LazyTranslate
 
 # The e-mails that ask someone to decide carry the decision links.
 DECISION_MAIL_STEPS = ("request", "passed_on", "escalated")
+
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrder(models.Model):
@@ -65,5 +69,5 @@ class SaleOrder(models.Model):
 
     def _customer_approval_log(self, message, comment=None, subtype=None):
         if self.env.context.get("customer_approval_from_email"):
-            message = _("%s (decided from the e-mail)", message)
+            message = _lt("%s (decided from the e-mail)", message)
         return super()._customer_approval_log(message, comment, subtype)

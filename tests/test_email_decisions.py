@@ -43,7 +43,14 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         )
 
     def open(self, path):
-        return self.url_open(path, allow_redirects=False)
+        """Open a link as a browser does: it moves out of the address at once
+        (kept in the session), then the page shows."""
+        moved = self.url_open(path, allow_redirects=False)
+        self.assertEqual(moved.status_code, 303, path)
+        target = urlsplit(moved.headers["Location"])
+        self.assertEqual(target.path, "/approval/decide")
+        self.assertNotIn(path.rsplit("/", 1)[1], moved.headers["Location"])
+        return self.url_open(f"{target.path}?{target.query}", allow_redirects=False)
 
     def confirm(self, path, **data):
         """Open the page as a browser does, then press its button."""
@@ -51,14 +58,15 @@ class TestEmailDecisions(HttpCase, CustomerApprovalCase):
         csrf = CSRF.search(page.text)
         self.assertTrue(csrf, "the page has the confirmation button")
         data["csrf_token"] = csrf.group(1)
-        return self.url_open(path, data=data, allow_redirects=False)
+        data["token"] = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
+        return self.url_open("/approval/decide", data=data, allow_redirects=False)
 
     def post_without_page(self, path, **data):
         """A POST of a link whose page offers no button (the token of another
         visit's page)."""
-        self.open("/")
+        self.url_open("/")
         page = self.open(path)
-        csrf = CSRF.search(page.text) or CSRF.search(self.open("/web/login").text)
+        csrf = CSRF.search(page.text) or CSRF.search(self.url_open("/web/login").text)
         data["csrf_token"] = csrf.group(1)
         return self.url_open(path, data=data, allow_redirects=False)
 

@@ -24,6 +24,7 @@ ADDON_MODULE = "odoo.addons.website_sale_customer_approval."
 # and HTTP methods (() = any). A new route goes in one of the two lists: a route
 # that only reads belongs on the replica, and then has a request below.
 READONLY_ROUTES = {
+    ("/approval/decide", ("GET", "POST")),  # GET only (callable)
     ("/approval/decide/<string:token>", ("GET", "POST")),  # GET only (callable)
     ("/my/approvals", ()),
     ("/my/approvals/<int:order_id>", ()),
@@ -52,6 +53,7 @@ READONLY_ROUTES = {
 # Routes whose method depends on the request: read-only for GET, read/write
 # for the POST that decides or creates.
 READONLY_WHEN_GET = {
+    ("/approval/decide", ("GET", "POST")),
     ("/approval/decide/<string:token>", ("GET", "POST")),
     ("/my/orders/free-text", ("GET", "POST")),
 }
@@ -90,6 +92,8 @@ READ_WRITE_ROUTES = {
     # order page gives the order an access token, the product page and the
     # payment step write the cart.
     ("/my/orders/<int:order_id>", ()),
+    # The acceptance of a quotation signs and confirms it.
+    ("/my/orders/<int:order_id>/accept", ()),
     (
         '/shop/<model("product.public.category"):category>'
         '/<model("product.template"):product>',
@@ -198,14 +202,23 @@ class TestReadonlyRoutes(ShoppingListCase):
             "after [True] means the request wrote",
         )
 
-    def _get(self, login, url):
-        if login:
+    # Not a page: a decision link moves into the session and redirects; the
+    # decision page without its link says to open the link again.
+    STATUS = {
+        "/approval/decide/<string:token>": 303,
+        "/approval/decide": 404,
+    }
+
+    def _get(self, login, url, status=200, same_session=False):
+        if same_session:
+            pass
+        elif login:
             self.authenticate(login, login)
         else:
             self.authenticate(None, None)
         with self.assertServedReadOnly(url):
             response = self.url_open(url, allow_redirects=False)
-        self.assertEqual(response.status_code, 200, url)
+        self.assertEqual(response.status_code, status, url)
         return response
 
     def _requests(self):
@@ -306,6 +319,7 @@ class TestReadonlyRoutes(ShoppingListCase):
                 None,
                 self.links["approve"].removeprefix(self.base_url()),
             ),
+            ("/approval/decide", None, "/approval/decide"),
         ]
 
     # ------------------------------------------------------------------
@@ -341,9 +355,9 @@ class TestReadonlyRoutes(ShoppingListCase):
     # What the requests do
     # ------------------------------------------------------------------
     def test_readonly_routes_render_on_a_readonly_cursor(self):
-        for _route, login, url in self._requests():
+        for route, login, url in self._requests():
             with self.subTest(url=url, login=login):
-                self._get(login, url)
+                self._get(login, url, self.STATUS.get(route, 200))
 
     def test_statistics_link_orders_without_giving_them_a_token(self):
         """The admin reads the company's orders by right: the lists behind a
@@ -363,7 +377,8 @@ class TestReadonlyRoutes(ShoppingListCase):
 
     def test_get_of_the_decision_page_reads_its_post_decides(self):
         url = self.links["approve"].removeprefix(self.base_url())
-        page = self._get(None, url)
+        moved = self._get(None, url, status=303)
+        page = self._get(None, moved.headers["Location"], same_session=True)
         self.assertIn("csrf_token", page.text)
         self.assertEqual(self.waiting.approval_state, "waiting")
 
