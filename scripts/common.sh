@@ -61,3 +61,48 @@ conf_get() {
 free_port() {
     "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Serve a demo database of its own on a port of its own (screenshots.sh, a11y.sh):
+# `start_demo DB PORT` drops DB unless KEEP_DB is set, starts scripts/run.sh in a
+# process group of its own, waits until it answers and stops it when the calling
+# script exits.
+DEMO_SERVER=
+DEMO_LOG=
+stop_demo() {
+    if [ -n "$DEMO_SERVER" ] && kill -0 "$DEMO_SERVER" 2>/dev/null; then
+        say "Stopping the demo server"
+        kill -- "-$DEMO_SERVER" 2>/dev/null || kill "$DEMO_SERVER" 2>/dev/null || true
+        wait "$DEMO_SERVER" 2>/dev/null || true
+    fi
+    [ -z "$DEMO_LOG" ] || rm -f "$DEMO_LOG"
+}
+
+start_demo() {
+    local db=$1 port=$2
+    local url="http://127.0.0.1:$port" waited=0
+    if curl -s -o /dev/null "$url/web/login"; then
+        die "Port $port already answers: set PORT to a free one."
+    fi
+    if [ -z "${KEEP_DB:-}" ]; then
+        say "Dropping the database $db, if any (KEEP_DB=1 keeps it)"
+        pg dropdb --if-exists "$db" >/dev/null
+    fi
+    DEMO_LOG=$(mktemp)
+    trap stop_demo EXIT
+    say "Starting the demo server on $url (database $db)"
+    # A process group of its own, so that the Odoo that run.sh execs stops with it.
+    setsid env PORT="$port" DEMO_DB="$db" WORKERS=0 bash "$ROOT/scripts/run.sh" >"$DEMO_LOG" 2>&1 &
+    DEMO_SERVER=$!
+    until curl -s -o /dev/null -f "$url/web/login?db=$db"; do
+        if ! kill -0 "$DEMO_SERVER" 2>/dev/null; then
+            cat "$DEMO_LOG" >&2
+            die "The demo server stopped before it answered."
+        fi
+        if [ "$waited" -ge 600 ]; then
+            die "The demo server did not answer within 10 minutes."
+        fi
+        sleep 2
+        waited=$((waited + 2))
+    done
+    say "The demo server answers after $waited s"
+}

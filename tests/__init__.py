@@ -1,4 +1,5 @@
 from . import (
+    test_accessibility,
     test_address_book,
     test_approval_gate,
     test_approval_properties,
