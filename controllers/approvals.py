@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
 
+from ..models.plural_forms import select_plural
 from .notices import notice_query, notice_text
 
 APPROVALS_PER_PAGE = 20
@@ -334,8 +335,12 @@ class CustomerApprovalPortal(CustomerPortal):
     def _approved_orders_message(self, approved):
         if len(approved) == 1:
             return _("Order %s is approved.", approved.name)
-        return _(
-            "%(count)s orders are approved: %(orders)s.",
-            count=len(approved),
-            orders=", ".join(approved.mapped("name")),
+        return select_plural(
+            _(
+                "{%(count)s, plural, one {%(count)s order is approved: %(orders)s.}"
+                " other {%(count)s orders are approved: %(orders)s.}}",
+                count=len(approved),
+                orders=", ".join(approved.mapped("name")),
+            ),
+            request.env.lang,
         )

@@ -102,7 +102,8 @@ class CustomerBudgetReport(models.Model):
                            COALESCE(customer_zone.name, vendor_zone.name, 'UTC') AS tz
                       FROM customer_budget b
                       JOIN res_company company ON company.id = b.company_id
-                      LEFT JOIN res_partner customer ON customer.id = b.company_partner_id
+                      LEFT JOIN res_partner customer
+                             ON customer.id = b.company_partner_id
                       LEFT JOIN zones customer_zone ON customer_zone.name = customer.tz
                       LEFT JOIN res_partner vendor ON vendor.id = company.partner_id
                       LEFT JOIN zones vendor_zone ON vendor_zone.name = vendor.tz

@@ -12,6 +12,7 @@ from odoo.fields import Domain
 from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, EXCEEDED_ACTIONS, REQUIRED_LEVELS
+from .plural_forms import select_plural
 
 MAX_BUDGET = 1e12
 # The keys of a budget in the team forms, and the form fields they come from.
@@ -357,11 +358,15 @@ class ResPartner(models.Model):
             members.write({"customer_department_id": False})
             department.active = False
         if members:
-            return _(
-                "%(department)s is archived; its %(count)s members are in no "
-                "department any more.",
-                department=department.name,
-                count=len(members),
+            return select_plural(
+                _(
+                    "%(department)s is archived; its {%(count)s, plural,"
+                    " one {%(count)s member is} other {%(count)s members are}}"
+                    " in no department any more.",
+                    department=department.name,
+                    count=len(members),
+                ),
+                self.env.lang,
             )
         return _("%s is archived.", department.name)
 

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, REQUIRED_LEVELS, period_name
+from .plural_forms import select_plural
 
 REASON_CODES = [
     ("free_text", "Free-text order"),
@@ -129,10 +130,17 @@ class SaleOrderApprovalReason(models.Model):
                     ),
                 )
             elif reason.code == "outside_assortment":
-                reason.name = _(
-                    "%(count)s products outside the contract assortment: %(products)s",
-                    count=len(reason.product_ids),
-                    products=", ".join(reason.product_ids.mapped("display_name")),
+                reason.name = select_plural(
+                    _(
+                        "{%(count)s, plural,"
+                        " one {%(count)s product outside the contract assortment:"
+                        " %(products)s}"
+                        " other {%(count)s products outside the contract assortment:"
+                        " %(products)s}}",
+                        count=len(reason.product_ids),
+                        products=", ".join(reason.product_ids.mapped("display_name")),
+                    ),
+                    self.env.lang,
                 )
             elif reason.code == "delivery_address":
                 # The reader may not read the address itself; the reason is theirs.

@@ -172,7 +172,8 @@ class SaleOrder(models.Model):
         deciders = self._customer_approval_deciders()
         message = _lt(
             "Escalated to %(deciders)s: %(approver)s did not decide within "
-            "%(days)s working days.",
+            "{%(days)s, plural, one {%(days)s working day} other {%(days)s working"
+            " days}}.",
             deciders=", ".join(deciders.mapped("name")),
             approver=previous.name,
             days=days,
@@ -181,7 +182,11 @@ class SaleOrder(models.Model):
             {
                 "approval_history_ids": [
                     self._customer_approval_history_step(
-                        "escalated", next_approver, str(message)
+                        "escalated",
+                        next_approver,
+                        self._customer_approval_in_lang(
+                            message, self.env.lang or "en_US"
+                        ),
                     )
                 ]
             }

@@ -11,6 +11,7 @@ from odoo import Command, api, fields, models
 from odoo.fields import Domain
 from odoo.tools.translate import LazyGettext, get_translation
 
+from .plural_forms import select_plural
 from .sale_order import (
     MAIL_TEMPLATES,
     REMINDER_DAYS_PARAM,
@@ -51,7 +52,8 @@ class SaleOrder(models.Model):
     @api.model
     def _customer_approval_in_lang(self, message, lang):
         """``message`` in ``lang``: a lazy translation (``_lt``, its arguments
-        lazy too) is translated there; a text stays as it is."""
+        lazy too) is translated there, its counts said in that language's
+        plural forms (plural_forms.py); a text stays as it is."""
         if not isinstance(message, LazyGettext):
             return message
         args = message._args
@@ -62,7 +64,9 @@ class SaleOrder(models.Model):
             }
         else:
             args = tuple(self._customer_approval_in_lang(arg, lang) for arg in args)
-        return get_translation(message._module, lang, message._source, args)
+        return select_plural(
+            get_translation(message._module, lang, message._source, args), lang
+        )
 
     def _customer_approval_log(self, message, comment=None, subtype=None):
         """A step of the approval in the chatter of the order, in the vendor's

@@ -38,6 +38,7 @@ from . import (
     test_order_on_behalf_carts,
     test_partner_settings,
     test_performance,
+    test_plural_forms,
     test_portal_departments,
     test_portal_security,
     test_portal_team,
