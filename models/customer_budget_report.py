@@ -41,13 +41,11 @@ class CustomerBudgetReport(models.Model):
         "res.company": ["currency_id", "partner_id"],
     }
 
-    budget_id = fields.Many2one("customer.budget", string="Budget", readonly=True)
+    budget_id = fields.Many2one("customer.budget", readonly=True)
     customer_id = fields.Many2one(
         "res.partner", string="Customer company", readonly=True
     )
-    department_id = fields.Many2one(
-        "customer.department", string="Department", readonly=True
-    )
+    department_id = fields.Many2one("customer.department", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Person", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)

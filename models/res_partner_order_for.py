@@ -44,9 +44,7 @@ class ResPartner(models.Model):
         """Whether ``self`` may order for anybody (the entry on /my)."""
         self.ensure_one()
         domain = self._get_order_for_domain()
-        return not domain.is_false() and bool(
-            self.sudo().search_count(domain, limit=1)
-        )
+        return not domain.is_false() and bool(self.sudo().search_count(domain, limit=1))
 
     def _get_order_for_person(self, person_id):
         """The person of id ``person_id`` if ``self`` may order for them (a

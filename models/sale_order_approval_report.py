@@ -54,17 +54,15 @@ class SaleOrderApprovalReport(models.Model):
         "res.company": ["currency_id"],
     }
 
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     customer_id = fields.Many2one(
         "res.partner", string="Customer company", readonly=True
     )
-    buyer_id = fields.Many2one("res.partner", string="Buyer", readonly=True)
-    department_id = fields.Many2one(
-        "customer.department", string="Department", readonly=True
-    )
+    buyer_id = fields.Many2one("res.partner", readonly=True)
+    department_id = fields.Many2one("customer.department", readonly=True)
     round = fields.Integer(readonly=True, aggregator=None)
     submitted_date = fields.Datetime(string="Submitted on", readonly=True)
     ended_date = fields.Datetime(string="Decided on", readonly=True)
@@ -74,7 +72,6 @@ class SaleOrderApprovalReport(models.Model):
     )
     approver_id = fields.Many2one(
         "res.partner",
-        string="Approver",
         readonly=True,
         help="Who decided the round; while it waits, who decides it now.",
     )
@@ -173,4 +170,3 @@ class SaleOrderApprovalReport(models.Model):
             ),
             ending=ENDING_STEPS,
         )
-

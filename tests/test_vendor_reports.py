@@ -56,9 +56,7 @@ class TestVendorReports(CustomerApprovalCase):
             set(by_outcome), {"released", "rejected", "waiting", "withdrawn"}
         )
         self.assertAlmostEqual(by_outcome["released"].lead_time_hours, 10, delta=0.1)
-        self.assertEqual(
-            by_outcome["released"].approver_id, self.approver_1.partner_id
-        )
+        self.assertEqual(by_outcome["released"].approver_id, self.approver_1.partner_id)
         waiting = by_outcome["waiting"]
         self.assertEqual(waiting.order_id, rejected)
         self.assertEqual(waiting.round, 2)
