@@ -10,6 +10,7 @@ from . import (
     customer_shopping_list,
     customer_shopping_list_line,
     customer_shopping_list_share,
+    ir_rule,
     payment_transaction,
     product_category,
     product_pricelist,

@@ -63,8 +63,10 @@ class TestExternalApi(HttpCase):
         self.assertTrue(self.call(self.buyer, "action_submit_for_customer_approval"))
         with self.assertRaises(Fault) as error:
             self.call(self.stranger, "action_customer_approve")
-        # Another company cannot even read the order.
-        self.assertIn("doesn't have 'read' access", error.exception.faultString)
+        # Another company cannot even read the order: the addon's sentence, which
+        # says nothing of it (not Odoo's generic "top-secret records").
+        self.assertIn("neither yours", error.exception.faultString)
+        self.assertNotIn(self.order.name, error.exception.faultString)
         with self.assertRaises(Fault) as error:
             self.call(self.buyer, "action_customer_approve")
         self.assertIn("your own order", error.exception.faultString)

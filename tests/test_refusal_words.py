@@ -5,7 +5,8 @@ sentence, never Odoo's generic access error, a bare 404 page or a traceback."""
 
 import json
 
-from odoo import http
+from odoo import Command, http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import CustomerApprovalCase
@@ -148,3 +149,44 @@ class TestAcceptRefusedForARule(HttpCase, CustomerApprovalCase):
         order.invalidate_recordset()
         self.assertEqual(order.state, "sent")
         self.assertFalse(order.signature)
+
+
+@tagged("post_install", "-at_install")
+class TestRefusalWordsOverRpc(CustomerApprovalCase):
+    """An RPC client (the JSON-2 API, XML-RPC) acting as a portal user on an
+    order that is not theirs reads the addon's sentence too; the vendor's own
+    staff keep Odoo's detailed message."""
+
+    def test_portal_user_reads_the_addons_sentence(self):
+        other = self.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        stranger = self._create_sub_account(
+            "Olga Owner", company=other, is_order_approver=True
+        )
+        order = self._create_order(self.buyer, amount=2000)
+        self._submit(order)
+        # A write is refused by the access rights of portal users first (Odoo's
+        # sentence on the model: nothing of the order either).
+        for call, addons_words in (
+            (lambda o: o.read(["name"]), True),
+            (lambda o: o.action_customer_approve(), True),
+            (lambda o: o.write({"note": "mine"}), False),
+        ):
+            with self.assertRaises(AccessError) as caught:
+                call(order.with_user(stranger))
+            message = str(caught.exception)
+            self.assertNotIn("top-secret", message)
+            self.assertNotIn(order.name, message, "nothing of the order is told")
+            self.assertEqual("You may not" in message, addons_words, message)
+
+    def test_vendor_staff_keep_odoos_message(self):
+        order = self._create_order(self.buyer, amount=2000)
+        order.user_id = self.env.ref("base.user_admin")
+        order.flush_recordset()
+        self.salesperson.group_ids = [
+            Command.link(self.env.ref("sales_team.group_sale_salesman").id)
+        ]
+        with self.assertRaises(AccessError) as caught:
+            order.with_user(self.salesperson).read(["name"])
+        self.assertIn("top-secret", str(caught.exception))
