@@ -24,19 +24,19 @@ checkout's "Add an address" buttons and its summary arrow icon.
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import time
 from collections import Counter, namedtuple
 from pathlib import Path
 
+import a11y_keyboard  # scripts/, next to this file
+from a11y_demo import demo_refs, start_order_for, submit_and_find_link
 from screenshots import LOGINS, PHONE_AGENT, Admin, Browser, fill_cart, log, login
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 BASELINE = HERE / "a11y" / "baseline.json"
-MODULE = "website_sale_customer_approval"
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IMPACTS = ["critical", "serious", "moderate", "minor"]
@@ -171,63 +171,6 @@ def pages(refs):
     return [Page(*entry) for entry in entries]
 
 
-def product_slug(admin):
-    """The shop path of the product of Maja's cart (Odoo's slug: name-id)."""
-    product_id = admin.ref("product.product_product_13")
-    template = admin.call(
-        "product.product", "read", [product_id], fields=["product_tmpl_id"]
-    )[0]["product_tmpl_id"]
-    name = re.sub(r"[^a-z0-9]+", "-", template[1].lower()).strip("-")
-    return f"{name}-{template[0]}"
-
-
-def csrf_of(session, url):
-    page = session.get(url, timeout=60)
-    page.raise_for_status()
-    token = re.search(r'name="csrf_token"\s+value="([^"]+)"', page.text)
-    if not token:
-        sys.exit(f"No csrf_token on {url}")
-    return token.group(1)
-
-
-def submit_and_find_link(url, admin, session):
-    """Maja submits her cart; the link of the approver's e-mail (Approve) to it."""
-    decide = re.compile(r"/approval/decide/[0-9]+\.[A-Za-z0-9_-]+")
-    answer = session.post(
-        f"{url}/shop/submit_for_approval",
-        data={"csrf_token": csrf_of(session, f"{url}/shop/payment")},
-        timeout=60,
-    )
-    answer.raise_for_status()
-    if "/shop/approval/submitted" not in answer.url:
-        sys.exit(f"Maja's cart was not submitted ({answer.url})")
-    for message in admin.call(
-        "mail.mail",
-        "search_read",
-        [["body_html", "ilike", "/approval/decide/"]],
-        fields=["body_html"],
-        order="id desc",
-        limit=1,
-    ):
-        found = decide.search(message["body_html"])
-        if found:
-            return found.group(0)
-    sys.exit("No decision link in the approver's e-mail")
-
-
-def start_order_for(url, admin, session):
-    """Anna starts ordering for Lars: the banner on every page of the shop."""
-    answer = session.post(
-        f"{url}/my/order-for",
-        data={
-            "csrf_token": csrf_of(session, f"{url}/my/order-for"),
-            "person_id": admin.ref(f"{MODULE}.partner_lars"),
-        },
-        timeout=60,
-    )
-    answer.raise_for_status()
-
-
 class Auditor:
     """The browser, axe-core's source and the baseline: one result a page and
     width."""
@@ -354,27 +297,17 @@ def print_failures(rows):
                 print(f"    {reason}")
 
 
-def demo_refs(admin):
-    refs = {
-        name: admin.ref(f"{MODULE}.{name}")
-        for name in (
-            "sale_order_maja_waiting",
-            "sale_order_maja_rejected",
-            "shopping_list_workshop_consumables",
-            "shopping_list_lars_desk",
-            "partner_maja",
-            "department_fjord_logistics",
-            "partner_fjord_warehouse_gothenburg",
-        )
-    }
-    refs["product_slug"] = product_slug(admin)
-    return refs
-
-
-def after_submission(url, admin, sessions):
+def after_submission(url, admin, sessions, refs):
     """Last, as they change the demo: the page after the submission, the
     e-mail's decision page (no login) and the shop while ordering for Lars."""
     link = submit_and_find_link(url, admin, sessions["maja@fjord.example"])
+    refs["submitted_order"] = admin.call(
+        "sale.order",
+        "search",
+        [("partner_id", "=", refs["partner_maja"]), ("approval_state", "=", "waiting")],
+        order="id desc",
+        limit=1,
+    )[0]
     start_order_for(url, admin, sessions["anna@fjord.example"])
     return [
         Page("submitted", "maja@fjord.example", "/shop/approval/submitted", "addon"),
@@ -421,13 +354,13 @@ def main():
     sessions = {user: login(url, args.db, user) for user in LOGINS if user != "admin"}
     fill_cart(url, admin, sessions["maja@fjord.example"])
 
-    rows = []
+    rows, keyboard = [], ([], [])
     browser = Browser(args.chromium)
     auditor = Auditor(browser, url, AXE.read_text(encoding="utf-8"), baseline)
     started = time.monotonic()
     try:
         for batch in (pages(refs), None):
-            for page in batch or after_submission(url, admin, sessions):
+            for page in batch or after_submission(url, admin, sessions, refs):
                 if args.only and args.only not in page.key:
                     continue
                 if page.user:
@@ -435,12 +368,28 @@ def main():
                 else:
                     browser.send("Network.clearBrowserCookies")
                 rows.extend(auditor.audit(page, width) for width in WIDTHS)
+        if not args.only:
+            # Last: they decide two orders of the demo.
+            keyboard = a11y_keyboard.journeys(
+                browser,
+                url,
+                sessions,
+                refs["sale_order_maja_waiting"],
+                refs["submitted_order"],
+            )
     finally:
         browser.close()
 
+    finish(args, rows, keyboard, time.monotonic() - started)
+
+
+def finish(args, rows, keyboard, seconds):
+    """Print the tables; write the baseline, or exit 1 on a failure."""
     print()
     print_table(rows)
-    print(f"\n{len(rows)} audits in {time.monotonic() - started:.0f} s")
+    print(f"\n{len(rows)} audits in {seconds:.0f} s")
+    if keyboard[0]:
+        a11y_keyboard.print_journeys(keyboard[0])
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     if args.write_baseline:
@@ -451,8 +400,10 @@ def main():
         }
         BASELINE.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
         log(f"Baseline written to {BASELINE.relative_to(HERE.parent)}")
-    elif any(row["failures"] for row in rows):
+    elif any(row["failures"] for row in rows) or keyboard[1]:
         print_failures(rows)
+        for failure in keyboard[1]:
+            print(f"  keyboard: {failure}")
         sys.exit(1)
     else:
         print("\nNo critical or serious violation on the addon's pages.")
