@@ -16,7 +16,7 @@ Two uses:
 
 With ``$WSCA_SCALE`` (the JSON file of scripts/scale_data.py, which built a large
 customer), the snapshot holds the rows of the large customer as digests and SQL
-counts of wrong stored values (scale_data.digests / wrong_rows), not row by row.
+counts of wrong stored values (scale_checks.digests / wrong_rows), not row by row.
 """
 
 import datetime
@@ -111,13 +111,13 @@ def take_snapshot(env, path, scale_path=None):
     first_ids = {}
     if scale_path:
         sys.path.insert(0, os.environ["WSCA_SCRIPTS"])
-        import scale_data  # noqa: PLC0415 (in scripts/, named by $WSCA_SCRIPTS)
+        import scale_checks  # noqa: PLC0415 (in scripts/, named by $WSCA_SCRIPTS)
 
         with open(scale_path, encoding="utf-8") as f:
             first_ids = json.load(f)["first_ids"]
         snapshot["scale"] = {
-            "digests": scale_data.digests(cr, first_ids),
-            "wrong": scale_data.wrong_rows(cr, first_ids),
+            "digests": scale_checks.digests(cr, first_ids),
+            "wrong": scale_checks.wrong_rows(cr, first_ids),
         }
     cr.execute(
         "SELECT latest_version, state FROM ir_module_module WHERE name = %s", [ADDON]

@@ -5,20 +5,25 @@
 stored values count each row that is wrong."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
 
-def load_scale_data():
-    path = Path(__file__).parents[1] / "scripts" / "scale_data.py"
-    spec = importlib.util.spec_from_file_location("scale_data", path)
+def load_script(name):
+    """A module of scripts/, registered under its name (scale_checks imports
+    scale_data as the scripts do, next to it)."""
+    path = Path(__file__).parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-scale_data = load_scale_data()
+scale_data = load_script("scale_data")
+scale_checks = load_script("scale_checks")
 
 
 @tagged("post_install", "-at_install")
@@ -41,7 +46,7 @@ class TestScaleData(TransactionCase):
         self.assertEqual(counts["orders"], 400)
         self.assertEqual(counts["lines"], 800)
         self.assertEqual(counts["waiting"], 20)
-        digests = scale_data.digests(self.env.cr, self.first)
+        digests = scale_checks.digests(self.env.cr, self.first)
         self.assertEqual(digests["sale_order"]["rows"], 400)
         self.assertEqual(digests["res_partner"]["rows"], 39)  # and the model buyer
         self.assertEqual(
@@ -71,7 +76,7 @@ class TestScaleData(TransactionCase):
         )
 
     def test_checks_count_wrong_rows(self):
-        wrong = scale_data.wrong_rows(self.env.cr, self.first)
+        wrong = scale_checks.wrong_rows(self.env.cr, self.first)
         self.assertEqual(set(wrong.values()), {0}, wrong)
         cr = self.env.cr
         order = self.first["sale_order"]  # n = 1: rejected
@@ -107,6 +112,6 @@ class TestScaleData(TransactionCase):
             [self.first["sale_order_approval_history"]],
         )
         self.assertEqual(
-            scale_data.wrong_rows(cr, self.first),
+            scale_checks.wrong_rows(cr, self.first),
             dict.fromkeys(wrong, 1),
         )
