@@ -119,25 +119,28 @@ class CustomerApprovalEmailDecision(http.Controller):
                 error=_("Open the link of the e-mail again to decide."),
                 status=404,
             )
+        record, refused = self._check_link(token)
+        return refused or self._render(record, link=token)
+
+    def _check_link(self, token):
+        """The link's record, or the page refusing it (unknown, forged, used,
+        expired, the order decided): the same checks to show and to decide."""
         record = request.env["sale.order.approval.token"]._find(token)
         if not record:
             self._log_refusal(token, "unknown or forged link")
-            return self._render(None, error=_("This link is not valid."), status=404)
+            return record, self._render(
+                None, error=_("This link is not valid."), status=404
+            )
         refusal = record._refusal()
         if refusal:
             self._log_refusal(token, refusal)
-            return self._render(record, error=refusal)
-        return self._render(record, link=token)
+            return record, self._render(record, error=refusal)
+        return record, None
 
     def _decide(self, token, comment, reason):
-        record = request.env["sale.order.approval.token"]._find(token)
-        if not record:
-            self._log_refusal(token, "unknown or forged link")
-            return self._render(None, error=_("This link is not valid."), status=404)
-        refusal = record._refusal()
-        if refusal:
-            self._log_refusal(token, refusal)
-            return self._render(record, error=refusal)
+        record, refused = self._check_link(token)
+        if refused:
+            return refused
         text = reason if record.action == "reject" else comment
         try:
             record._decide(text)
