@@ -4,17 +4,7 @@
 source "$(dirname "$0")/common.sh"
 require_setup
 
-work=$(mktemp -d)
-db="wsca_scale_$(date +%Y%m%d%H%M%S)_$$"
-cleanup() {
-    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/addons"
-ln -s "$ROOT" "$work/addons/$ADDON"
-addons_path="$work/addons,$(odoo_addons_path)"
+scratch_run wsca_scale
 "$PY" "$ROOT/scripts/test_db.py" prepare --conf "$CONF" --addons-path "$addons_path" \
     --target "$db" --data-dir "$work/data"
 "$PY" "$ROOT/scripts/bench_scale.py" -c "$CONF" -d "$db" --addons-path "$addons_path" \

@@ -39,6 +39,30 @@ addon_link_dir() {
     printf '%s\n' "$dir"
 }
 
+# Clean-up steps of a script, run at its exit, the last added first.
+AT_EXIT=()
+at_exit() { AT_EXIT=("$*" "${AT_EXIT[@]}"); }
+run_at_exit() {
+    local step
+    for step in "${AT_EXIT[@]}"; do eval "$step" || true; done
+}
+
+# What a run of the tests or of a benchmark works in: $work (a temporary
+# directory), $db (a database named <prefix>_<time>_<pid>, dropped at exit, with
+# $work) and the checkout under the addon's technical name in an addons path of
+# its own ($addons_path).
+scratch_run() {
+    work=$(mktemp -d)
+    db="$1_$(date +%Y%m%d%H%M%S)_$$"
+    # shellcheck disable=SC2016 # expanded at exit, when the steps run
+    at_exit 'rm -rf "$work"'
+    at_exit 'pg dropdb --if-exists "$db" >/dev/null 2>&1'
+    trap run_at_exit EXIT
+    mkdir -p "$work/addons"
+    ln -s "$ROOT" "$work/addons/$ADDON"
+    addons_path="$work/addons,$(odoo_addons_path)"
+}
+
 require_setup() {
     [ -x "$PY" ] && [ -f "$CONF" ] || die "Nothing is set up yet: run 'make setup' first."
     "$PY" -c 'import odoo.release as r, sys; sys.exit(r.version_info[:2] != (19, 0))' 2>/dev/null \

@@ -7,23 +7,15 @@ require_setup
 
 buyers=${BUYERS:-200}
 approvers=${APPROVERS:-10}
-work=$(mktemp -d)
-db="wsca_load_$(date +%Y%m%d%H%M%S)_$$"
 server=""
-cleanup() {
+scratch_run wsca_load
+stop_server() {
     if [ -n "$server" ]; then
         kill "$server" 2>/dev/null || true
         wait "$server" 2>/dev/null || true
     fi
-    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
-    rm -rf "$work"
 }
-trap cleanup EXIT
-
-# The checkout under the addon's technical name, as scripts/test.sh does.
-mkdir -p "$work/addons"
-ln -s "$ROOT" "$work/addons/$ADDON"
-addons_path="$work/addons,$(odoo_addons_path)"
+at_exit stop_server
 "$PY" "$ROOT/scripts/test_db.py" prepare --conf "$CONF" --addons-path "$addons_path" \
     --target "$db" --data-dir "$work/data"
 

@@ -17,20 +17,9 @@ require_setup
 
 caller_pwd=$PWD
 root_real=$(cd "$ROOT" && pwd -P)
-work=$(mktemp -d)
-db="wsca_test_$(date +%Y%m%d%H%M%S)_$$"
+scratch_run wsca_test
 data_dir="$work/data"
-cleanup() {
-    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# The checkout under the addon's technical name, in an addons path of its own.
-mkdir -p "$work/addons"
-ln -s "$ROOT" "$work/addons/$ADDON"
 addon="$work/addons/$ADDON"
-addons_path="$work/addons,$(odoo_addons_path)"
 
 # A path of this checkout (relative to where make ran, or to the checkout) becomes
 # the same path under $addon, where pytest-odoo imports it as odoo.addons.<addon>.

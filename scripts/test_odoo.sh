@@ -19,18 +19,8 @@
 source "$(dirname "$0")/common.sh"
 require_setup
 
-work=$(mktemp -d)
-db="wsca_odoo_test_$(date +%Y%m%d%H%M%S)_$$"
+scratch_run wsca_odoo_test
 log="$STATE/test-odoo.log"
-cleanup() {
-    pg dropdb --if-exists "$db" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# The checkout under the addon's technical name, in an addons path of its own.
-mkdir -p "$work/addons"
-ln -s "$ROOT" "$work/addons/$ADDON"
 # Without pytest, as on OCA's CI: `import pytest` fails, so tests/markers.py gives
 # its inert markers (`make test` runs the same tests with pytest's).
 mkdir -p "$work/without-pytest"
@@ -48,7 +38,7 @@ set +e
 limit=${TEST_ODOO_TIMEOUT:-1800}
 PYTHONPATH="$work/without-pytest${PYTHONPATH:+:$PYTHONPATH}" \
     timeout --signal=INT --kill-after=60 "$limit" "$PY" -m odoo -c "$CONF" -d "$db" \
-    --addons-path="$work/addons,$(odoo_addons_path)" --data-dir="$work/data" \
+    --addons-path="$addons_path" --data-dir="$work/data" \
     --http-interface=127.0.0.1 --http-port="$port" --workers=0 --max-cron-threads=0 \
     --with-demo -i "$ADDON" --test-enable --test-tags="$tags" \
     --stop-after-init --log-level=info 2>&1 \
