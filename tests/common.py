@@ -210,6 +210,20 @@ class CustomerApprovalCase(TransactionCase):
         )
 
     @classmethod
+    def _create_stranger(cls):
+        """Olga, customer admin and approver of another customer company
+        (cls.other_customer): who must see and decide nothing of Acme's."""
+        cls.other_customer = cls.env["res.partner"].create(
+            {"name": "Other Corp", "is_company": True}
+        )
+        return cls._create_sub_account(
+            "Olga Owner",
+            company=cls.other_customer,
+            is_customer_admin=True,
+            is_order_approver=True,
+        )
+
+    @classmethod
     def _create_order(cls, buyer, amount=100.0, lines=1):
         """An order of ``buyer`` (a user) whose total is ``amount``."""
         price = amount / lines

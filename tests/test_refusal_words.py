@@ -20,15 +20,7 @@ class TestRefusalWords(HttpCase, CustomerApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_customer = cls.env["res.partner"].create(
-            {"name": "Other Corp", "is_company": True}
-        )
-        cls.stranger = cls._create_sub_account(
-            "Olga Owner",
-            company=cls.other_customer,
-            is_customer_admin=True,
-            is_order_approver=True,
-        )
+        cls.stranger = cls._create_stranger()
         cls.order = cls._create_order(cls.buyer, amount=2000)
         cls.order.with_user(cls.buyer).action_submit_for_customer_approval()
 
