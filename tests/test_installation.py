@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 from unittest import SkipTest
 
+from odoo import fields
 from odoo.tests import HttpCase, TransactionCase, tagged
 
 DEMO = "website_sale_customer_approval."
@@ -107,6 +108,23 @@ class TestDemoData(DemoDataCase, TransactionCase):
                         ),
                         0,
                     )
+
+    def test_demo_release_of_this_month(self):
+        """The vendor's lead-time report opens on the current month: the demo has a
+        release in it whatever day it is installed."""
+        company = self.env.ref(DEMO + "partner_fjord_engineering")
+        start = fields.Datetime.now().replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        rounds = self.env["sale.order.approval.report"].search(
+            [
+                ("customer_id", "=", company.id),
+                ("outcome", "=", "released"),
+                ("ended_date", ">=", start),
+            ]
+        )
+        self.assertTrue(rounds)
+        self.assertTrue(all(hours > 0 for hours in rounds.mapped("lead_time_hours")))
 
 
 @tagged("post_install", "-at_install")
