@@ -4,6 +4,9 @@ from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.http import request
 
+# A select of more names is no help: the page asks for a search instead.
+PEOPLE_SHOWN = 50
+
 
 class OrderForPortal(CustomerPortal):
     """Ordering on behalf: choose the person, shop as them, leave in one click.
@@ -18,16 +21,26 @@ class OrderForPortal(CustomerPortal):
         methods=["GET"],
         readonly=True,
     )
-    def portal_order_for(self, **kwargs):
-        people = request.env.user.partner_id._get_order_for_people()
-        if not people:
+    def portal_order_for(self, search="", **kwargs):
+        partner = request.env.user.partner_id
+        if not partner._has_order_for_people():
             raise request.not_found()
+        search = str(search or "").strip()[:100]
+        people = partner._get_order_for_people(search, limit=PEOPLE_SHOWN)
+        count = len(people)
+        if count == PEOPLE_SHOWN:
+            count = partner._count_order_for_people(search)
+        current = request.website._get_order_for_partner()
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "order_for",
-                "people": people.filtered("active"),
-                "current": request.website._get_order_for_partner(),
+                # The person ordered for stays offered whatever the search.
+                "people": (current | people).filtered("active"),
+                "people_count": count,
+                "people_shown": PEOPLE_SHOWN,
+                "search": search,
+                "current": current,
             }
         )
         return request.render("website_sale_customer_approval.portal_order_for", values)

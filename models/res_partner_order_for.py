@@ -34,11 +34,24 @@ class ResPartner(models.Model):
             domain &= Domain("next_approver_id", "=", self.id)
         return domain
 
-    def _get_order_for_people(self):
+    def _get_order_for_people(self, search="", limit=None):
         """The people ``self`` may order for (see _get_order_for_domain), as
-        superuser, by name."""
+        superuser, by name; those whose name or e-mail holds ``search``."""
         self.ensure_one()
-        return self.sudo().search(self._get_order_for_domain(), order="name")
+        return self.sudo().search(
+            self._get_order_for_search_domain(search), order="name", limit=limit
+        )
+
+    def _count_order_for_people(self, search=""):
+        self.ensure_one()
+        return self.sudo().search_count(self._get_order_for_search_domain(search))
+
+    def _get_order_for_search_domain(self, search=""):
+        domain = self._get_order_for_domain()
+        search = (search or "").strip()
+        if search and not domain.is_false():
+            domain &= Domain("name", "ilike", search) | Domain("email", "ilike", search)
+        return domain
 
     def _has_order_for_people(self):
         """Whether ``self`` may order for anybody (the entry on /my)."""

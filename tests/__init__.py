@@ -34,6 +34,7 @@ from . import (
     test_installation,
     test_json2_api,
     test_mail,
+    test_order_for_search,
     test_order_on_behalf,
     test_order_on_behalf_carts,
     test_partner_settings,
