@@ -98,6 +98,22 @@ class TestContractPrivacy(HttpCase):
             self._readable(self.buyer, "product.pricelist.item", items), items
         )
 
+    def test_a_refused_read_says_nothing_of_the_contract(self):
+        """A portal or public user refused a contract reads the addon's sentence:
+        neither Odoo's generic words nor the contract's name or company."""
+        for user in (self.stranger, self.public):
+            for records, field in (
+                (self.contract, "name"),
+                (self.contract.item_ids, "fixed_price"),
+            ):
+                with self.subTest(user=user.login, model=records._name):
+                    with self.assertRaises(AccessError) as caught:
+                        records.with_user(user).read([field])
+                    message = str(caught.exception)
+                    self.assertNotIn("top-secret", message)
+                    self.assertNotIn("Fjord", message)
+                    self.assertIn("price list", message)
+
     def test_a_contract_of_nobody_is_read_by_nobody(self):
         for user in (self.buyer, self.stranger, self.public):
             with self.subTest(user=user.login):
