@@ -44,6 +44,8 @@ from . import (
     test_portal_security,
     test_portal_team,
     test_purchasing_backoffice,
+    test_purchasing_budgets,
+    test_purchasing_demo,
     test_purchasing_once,
     test_purchasing_performance,
     test_purchasing_routing,
