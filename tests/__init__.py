@@ -64,6 +64,7 @@ from . import (
     test_team_pages_scale,
     test_team_rules,
     test_team_spending_budgets,
+    test_team_spending_export,
     test_team_statistics,
     test_tours,
     test_tours_lists,

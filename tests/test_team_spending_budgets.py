@@ -1,159 +1,24 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import csv
-import io
 import json
 import re
-import zipfile
 from datetime import date, datetime
 from html import unescape
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, tagged
+from odoo import fields
+from odoo.tests import tagged
 from odoo.tools.misc import format_date
 
-from .common import CustomerApprovalCase
+from .common_spending import TeamSpendingCase
 from .markers import tour
-
-try:
-    import openpyxl
-except ImportError:  # pragma: no cover
-    openpyxl = None
 
 
 @tagged("post_install", "-at_install")
-class TestTeamSpendingBudgets(HttpCase, CustomerApprovalCase):
+class TestTeamSpendingBudgets(TeamSpendingCase):
     """/my/team/statistics, tab "Budgets and spending": departments and people
-    against their budgets, the last 12 months, the orders behind a figure, the
-    export; the same figures on the company's contact form."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.customer.tz = "Europe/Stockholm"
-        Department = cls.env["customer.department"]
-        cls.logistics = Department.create(
-            {"name": "Logistics", "company_partner_id": cls.customer.id}
-        )
-        cls.sales = Department.create(
-            {"name": "Sales", "company_partner_id": cls.customer.id}
-        )
-        (cls.buyer | cls.free_buyer).partner_id.customer_department_id = cls.logistics
-        cls.approver_1.partner_id.customer_department_id = cls.sales
-        Budget = cls.env["customer.budget"]
-        cls.logistics_budget = Budget.create(
-            {"department_id": cls.logistics.id, "amount": 1000, "period": "month"}
-        )
-        cls.fay_budget = Budget.create(
-            {
-                "partner_id": cls.free_buyer.partner_id.id,
-                "amount": 2000,
-                "period": "quarter",
-            }
-        )
-        # Another currency, at 2 of it for 1 of the company's, from today.
-        eur = cls.env.ref("base.EUR")
-        cls.foreign = eur if eur != cls.currency else cls.env.ref("base.CHF")
-        cls.foreign.active = True
-        today = fields.Date.today()
-        rate = cls.env["res.currency.rate"].search(
-            [
-                ("currency_id", "=", cls.foreign.id),
-                ("name", "=", today),
-                ("company_id", "in", [cls.env.company.id, False]),
-            ]
-        )
-        rate.unlink()
-        cls.env["res.currency.rate"].create(
-            {
-                "currency_id": cls.foreign.id,
-                "name": today,
-                "rate": 2.0 * cls.currency.rate,
-                "company_id": cls.env.company.id,
-            }
-        )
-        cls.local_pricelist = cls.env["product.pricelist"].create(
-            {"name": "Home prices", "currency_id": cls.currency.id}
-        )
-        cls.foreign_pricelist = cls.env["product.pricelist"].create(
-            {"name": "Export prices", "currency_id": cls.foreign.id}
-        )
-        cls.other_customer = cls.env["res.partner"].create(
-            {"name": "Globex Corp", "is_company": True}
-        )
-        cls.stranger_admin = cls._create_sub_account(
-            "Sam Stranger", company=cls.other_customer, is_customer_admin=True
-        )
-        cls.stranger_department = Department.create(
-            {"name": "Globex Purchasing", "company_partner_id": cls.other_customer.id}
-        )
-
-    def _order(self, partner, amount, pricelist=None, **values):
-        return self.env["sale.order"].create(
-            dict(
-                {
-                    "partner_id": partner.id,
-                    "user_id": self.salesperson.id,
-                    "pricelist_id": (pricelist or self.local_pricelist).id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": self.product.id,
-                                "product_uom_qty": 1,
-                                "price_unit": amount,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                },
-                **values,
-            )
-        )
-
-    def _some_orders(self):
-        """Orders of this month: what spends and what does not."""
-        orders = {}
-        orders["released"] = self._order(self.free_buyer.partner_id, 300)
-        orders["released"].action_confirm()
-        orders["foreign"] = self._order(
-            self.free_buyer.partner_id, 400, pricelist=self.foreign_pricelist
-        )
-        orders["foreign"].action_confirm()
-        # Bob's breakpoint is 500: his orders wait for Alf Lead.
-        orders["waiting"] = self._order(self.buyer.partner_id, 700)
-        self._submit(orders["waiting"])
-        orders["rejected"] = self._order(self.buyer.partner_id, 600)
-        self._submit(orders["rejected"])
-        orders["rejected"].with_user(self.approver_1).action_customer_reject("No")
-        orders["withdrawn"] = self._order(self.buyer.partner_id, 550)
-        self._submit(orders["withdrawn"])
-        orders["withdrawn"].with_user(self.buyer).action_withdraw_customer_approval()
-        orders["cancelled"] = self._order(self.free_buyer.partner_id, 900)
-        orders["cancelled"].action_confirm()
-        orders["cancelled"]._action_cancel()
-        orders["quotation"] = self._order(self.free_buyer.partner_id, 800)
-        orders["sales"] = self._order(self.approver_1.partner_id, 120)
-        orders["sales"].action_confirm()
-        # Another customer's, and ours with another vendor company: never ours.
-        orders["stranger"] = self._order(self.stranger_admin.partner_id, 5000)
-        orders["stranger"].action_confirm()
-        other_vendor = self.env["res.company"].create({"name": "Other Vendor"})
-        orders["other_vendor"] = self._order(
-            self.free_buyer.partner_id,
-            7000,
-            company_id=other_vendor.id,
-            pricelist_id=False,
-        )
-        orders["other_vendor"].action_confirm()
-        return orders
-
-    def _overview(self, when=None):
-        return self.customer._get_customer_spending_overview(when=when)
-
-    def _row(self, rows, target):
-        found = [row for row in rows if row["target"] == target]
-        self.assertEqual(len(found), 1, target.display_name)
-        return found[0]
+    against their budgets, the last 12 months, the orders behind a figure; the
+    same figures on the company's contact form (the export:
+    test_team_spending_export.py)."""
 
     # ------------------------------------------------------------------
     # Figures
@@ -387,91 +252,6 @@ class TestTeamSpendingBudgets(HttpCase, CustomerApprovalCase):
         self.assertEqual(len(on_first), 20)
         self.assertEqual(len(on_second), 3)
         self.assertFalse(on_first & on_second)
-
-    # ------------------------------------------------------------------
-    # Export
-    # ------------------------------------------------------------------
-    def _export(self, kind):
-        return self.url_open(f"/my/team/statistics/export?format={kind}")
-
-    def test_export_as_customer_admin(self):
-        self._some_orders()
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.admin.lang = "fr_FR"
-        self.authenticate(self.admin.login, self.admin.login)
-        month = fields.Date.context_today(self.customer).replace(day=1)
-        month_fr = format_date(
-            self.env(context={"lang": "fr_FR"}), month, date_format="MMMM y"
-        )
-
-        response = self._export("xlsx")
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(
-            response.headers["Content-Type"],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        disposition = response.headers["Content-Disposition"]
-        self.assertTrue(disposition.startswith("attachment;"), disposition)
-        self.assertIn(".xlsx", disposition)
-        self.assertIn("Acme", disposition)
-        if openpyxl:
-            book = openpyxl.load_workbook(io.BytesIO(response.content))
-            budgets, months = book.worksheets
-            rows = [list(row) for row in budgets.iter_rows(values_only=True)]
-            month_rows = [list(row) for row in months.iter_rows(values_only=True)]
-        else:
-            with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
-                self.assertIn("xl/worksheets/sheet2.xml", archive.namelist())
-                shared = archive.read("xl/sharedStrings.xml").decode()
-            self.assertIn("Logistics", shared)
-            self.assertIn(month_fr, shared)
-            rows = month_rows = None
-        if rows:
-            logistics = next(row for row in rows if row[1] == "Logistics")
-            self.assertEqual(logistics[4:7], [1000, 1200, 0])
-            fay = next(row for row in rows if row[1] == self.free_buyer.name)
-            self.assertEqual(fay[2], "Logistics")
-            self.assertEqual(fay[4:7], [2000, 500, 1500])
-            self.assertEqual(len(month_rows), 13)  # the header and 12 months
-            self.assertEqual(month_rows[-1][0], month_fr)
-            self.assertEqual(month_rows[-1][-1], 1320)
-            self.assertFalse([row for row in rows if row[1] == "Globex Corp"])
-
-        response = self._export("csv")
-        self.assertEqual(response.status_code, 200)
-        self.assertTrue(response.headers["Content-Type"].startswith("text/csv"))
-        self.assertIn(".csv", response.headers["Content-Disposition"])
-        lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-        logistics = next(line for line in lines if line[1:2] == ["Logistics"])
-        self.assertEqual([float(v) for v in logistics[4:7]], [1000, 1200, 0])
-        self.assertIn(month_fr, [line[0] for line in lines if line])
-        bob = next(line for line in lines if line[1:2] == [self.buyer.name])
-        self.assertEqual(bob[4], "")  # no budget
-        self.assertEqual(float(bob[5]), 700)
-
-    def test_export_refused_to_others(self):
-        self._some_orders()
-        self.authenticate(self.buyer.login, self.buyer.login)
-        self.assertEqual(self._export("xlsx").status_code, 404)
-        self.assertEqual(self._export("csv").status_code, 404)
-        # Another company's admin exports their own company only.
-        self.authenticate(self.stranger_admin.login, self.stranger_admin.login)
-        response = self._export("csv")
-        self.assertEqual(response.status_code, 200)
-        content = response.content.decode("utf-8-sig")
-        self.assertIn("Sam Stranger", content)
-        for name in ("Logistics", self.buyer.name, self.free_buyer.name, "Acme"):
-            self.assertNotIn(name, content)
-        self.assertNotIn("Acme", response.headers["Content-Disposition"])
-        # A format of no kind.
-        self.authenticate(self.admin.login, self.admin.login)
-        self.assertEqual(self._export("pdf").status_code, 404)
-        # Nobody logged in: to the login page.
-        self.authenticate(None, None)
-        response = self.url_open(
-            "/my/team/statistics/export?format=csv", allow_redirects=False
-        )
-        self.assertIn(response.status_code, (302, 303))
 
     @tour
     def test_chart_is_drawn(self):
