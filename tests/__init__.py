@@ -21,6 +21,8 @@ from . import (
     test_decision_link_secret,
     test_decisions,
     test_delivery_addresses,
+    test_department_managers,
+    test_department_managers_portal,
     test_delivery_tour,
     test_email_decisions,
     test_escalation,
