@@ -17,6 +17,16 @@ MEMBER = re.compile(r'data-member-id="(\d+)"')
 
 @tagged("post_install", "-at_install")
 class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
+    maxDiff = 200
+
+    def assertIn(self, member, container, msg=None):
+        if member not in container:
+            self.fail(msg or f"{member!r} not found")
+
+    def assertNotIn(self, member, container, msg=None):
+        if member in container:
+            self.fail(msg or f"{member!r} found")
+
     def setUp(self):
         super().setUp()
         self.authenticate(self.manager.login, self.manager.login)
@@ -69,16 +79,20 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
     # Orders, approvals, statistics: the department's
     # ------------------------------------------------------------------
     def test_order_lists_show_the_department(self):
-        quotations = self.get("/my/quotations")
-        self.assertIn(self.member_draft.name, quotations)
-        self.assertIn(self.member_waiting.name, quotations)
-        self.assertNotIn(self.outsider_waiting.name, quotations)
-        self.assertNotIn(self.other_waiting.name, quotations)
-        self.assertIn(self.member_released.name, self.get("/my/orders"))
-        self.get(f"/my/orders/{self.member_draft.id}")
-        self.assertNotEqual(
-            self.url_open(f"/my/orders/{self.outsider_waiting.id}").status_code, 200
-        )
+        self.member_draft.state = "sent"  # a quotation the vendor sent
+        self.env.flush_all()
+        self.assertIn(self.member_draft.name, self.get("/my/quotes"))
+        orders = self.get("/my/orders")
+        self.assertIn(self.member_waiting.name, orders)
+        self.assertIn(self.member_released.name, orders)
+        self.assertNotIn(self.outsider_waiting.name, orders)
+        self.assertNotIn(self.other_waiting.name, orders)
+        self.get(f"/my/orders/{self.member_waiting.id}")
+        for order in (self.outsider_waiting, self.other_waiting):
+            # Odoo's refusal of an order page: back to /my.
+            response = self.url_open(f"/my/orders/{order.id}", allow_redirects=False)
+            self.assertEqual(response.status_code, 303)
+            self.assertNotIn(order.name, response.text)
 
     def test_approvals_of_the_department_read_only(self):
         listed = self.get("/my/approvals?filterby=department")
@@ -179,10 +193,12 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
                 self.get(f"/my/team/{person.partner_id.id}", status=404)
                 self.post(
                     "/my/team/save",
-                    self.form(person, approval_mode="none"),
+                    self.form(person, approval_mode="outside_assortment"),
                     status=404,
                 )
-                self.assertNotEqual(person.partner_id.approval_mode, "none")
+                self.assertNotEqual(
+                    person.partner_id.approval_mode, "outside_assortment"
+                )
         self.get("/my/team/new", status=404)
         self.post("/my/team/save", {"name": "New", "email": "n@acme.example"}, status=404)
         self.post(f"/my/team/{self.member.partner_id.id}/active", {"active": "0"}, status=404)
@@ -227,7 +243,7 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
             f"/my/approvals/{self.member_waiting.id}",
         ):
             self.get(url, status=404)
-        self.assertNotIn(self.member_draft.name, self.get("/my/quotations"))
+        self.assertNotIn(self.member_waiting.name, self.get("/my/orders"))
         listed = self.get("/my/approvals?filterby=department")
         self.assertNotIn(self.member_waiting.name, listed)
 
