@@ -109,6 +109,10 @@ class CustomerTeamPortal(CustomerPortal):
                 "errors": errors or {},
                 "approvers": approvers,
                 "breakpoint_currency": currency,
+                # A department manager's limit (their own breakpoint), or None.
+                "breakpoint_limit": (
+                    admin._get_team_breakpoint_limit(member) if member else None
+                ),
                 "approval_modes": member._fields[
                     "approval_mode"
                 ]._description_selection(request.env),

@@ -7,7 +7,7 @@ gives the customer company with the departments in its context
 (``customer_spending_department_ids``); every figure below then reads those
 members only, with as many queries as the customer admin's page."""
 
-from odoo import models
+from odoo import _, api, models
 from odoo.fields import Domain
 
 SCOPE_KEY = "customer_spending_department_ids"
@@ -96,3 +96,10 @@ class ResPartner(models.Model):
                 "partner_id.customer_department_id", "in", departments.ids
             )
         return domain
+
+    @api.model
+    def _get_customer_spending_chart(self, by_month):
+        chart = super()._get_customer_spending_chart(by_month)
+        if self._get_customer_spending_scope() is not None:
+            chart["totalLabel"] = _("Your departments")
+        return chart

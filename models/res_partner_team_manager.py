@@ -68,16 +68,17 @@ class ResPartner(models.Model):
         self._check_team_breakpoint_limit(member, values, errors)
         return values, {}, errors
 
-    def _check_team_breakpoint_limit(self, member, values, errors):
-        """A department manager gives no breakpoint above their own (converted
-        into the member's currency), nor none, when the company says so."""
+    def _get_team_breakpoint_limit(self, member):
+        """The highest breakpoint the department manager ``self`` may give
+        ``member``, in the member's currency; None: no limit (a customer
+        admin, a company without the limit, a manager without breakpoint)."""
         company = self.sudo().commercial_partner_id
         if (
-            not company.department_manager_breakpoint_limit
+            self._is_team_admin()
+            or not company.department_manager_breakpoint_limit
             or not self.approval_breakpoint_enabled
-            or "approval_breakpoint" in errors
         ):
-            return
+            return None
         currency = member._get_approval_currency()
         own = self._get_approval_currency()
         limit = self.approval_breakpoint
@@ -85,6 +86,15 @@ class ResPartner(models.Model):
             limit = own._convert(
                 limit, currency, self.env.company, fields.Date.context_today(self)
             )
+        return limit
+
+    def _check_team_breakpoint_limit(self, member, values, errors):
+        """A department manager gives no breakpoint above their own (converted
+        into the member's currency), nor none, when the company says so."""
+        limit = self._get_team_breakpoint_limit(member)
+        if limit is None or "approval_breakpoint" in errors:
+            return
+        currency = member._get_approval_currency()
         if not values.get("approval_breakpoint_enabled") or (
             currency.compare_amounts(values.get("approval_breakpoint") or 0.0, limit)
             > 0

@@ -152,6 +152,7 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
         self.assertIn('name="approval_breakpoint"', page)
         self.assertNotIn('name="is_customer_admin"', page)
         self.assertNotIn('name="password"', page)
+        self.assertIn("o_team_breakpoint_limit", page)
 
     def test_manager_saves_within_limits(self):
         fay = self.member.partner_id
