@@ -115,9 +115,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         department = person = None
         url_args = {}
         if department_id:
-            department = admin._get_team_spending_department(
-                self._to_id(department_id)
-            )
+            department = admin._get_team_spending_department(self._to_id(department_id))
             if not department:
                 raise request.not_found()
             url_args["department_id"] = department.id

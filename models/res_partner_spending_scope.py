@@ -92,9 +92,7 @@ class ResPartner(models.Model):
         )
         departments = self._get_customer_spending_scope()
         if departments is not None:
-            domain &= Domain(
-                "partner_id.customer_department_id", "in", departments.ids
-            )
+            domain &= Domain("partner_id.customer_department_id", "in", departments.ids)
         return domain
 
     @api.model

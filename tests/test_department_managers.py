@@ -57,7 +57,9 @@ class TestDepartmentManagers(DepartmentManagerCase):
     def test_waiting_orders_of_the_department_are_read_only(self):
         alf = self.manager.partner_id
         SaleOrder = self.env["sale.order"].with_user(self.manager)
-        listed = SaleOrder.search(SaleOrder._customer_approval_domain(alf, "department"))
+        listed = SaleOrder.search(
+            SaleOrder._customer_approval_domain(alf, "department")
+        )
         self.assertEqual(listed, self.member_waiting)
         self.assertTrue(self.member_waiting._customer_approval_can_review(alf))
         self.assertFalse(self.outsider_waiting._customer_approval_can_review(alf))
@@ -119,7 +121,7 @@ class TestDepartmentManagers(DepartmentManagerCase):
     def test_manager_sets_a_breakpoint_up_to_their_own(self):
         alf = self.manager.partner_id
         fay = self.member.partner_id
-        member, errors = alf._save_team_member(
+        _member, errors = alf._save_team_member(
             self._form(
                 self.member,
                 approval_mode="none",
@@ -135,13 +137,15 @@ class TestDepartmentManagers(DepartmentManagerCase):
             # No breakpoint at all: no limit, above Alf's own.
             {"approval_breakpoint_enabled": False},
         ):
-            member, errors = alf._save_team_member(self._form(self.member, **values), fay)
+            _member, errors = alf._save_team_member(
+                self._form(self.member, **values), fay
+            )
             self.assertIn("approval_breakpoint", errors)
             self.assertEqual(fay.approval_breakpoint, 800)
             self.assertTrue(fay.approval_breakpoint_enabled)
         # Without the limit, the company lets them set any breakpoint.
         self.customer.department_manager_breakpoint_limit = False
-        member, errors = alf._save_team_member(
+        _member, errors = alf._save_team_member(
             self._form(self.member, approval_breakpoint=1500), fay
         )
         self.assertFalse(errors)
@@ -159,7 +163,7 @@ class TestDepartmentManagers(DepartmentManagerCase):
             ("password", "a new secret"),
         ):
             with self.subTest(key=key):
-                member, errors = alf._save_team_member(
+                _member, errors = alf._save_team_member(
                     self._form(self.member, **{key: value}), fay
                 )
                 self.assertIn(key, errors)

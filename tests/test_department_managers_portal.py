@@ -118,15 +118,15 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
         self.assertIn("Fay Free", people)
         self.assertNotIn("Sam Seller", people)
         fay = self.member.partner_id.id
-        orders = self.get(
-            f"/my/team/statistics?date_from=2000-01-01&member_id={fay}"
-        )
+        orders = self.get(f"/my/team/statistics?date_from=2000-01-01&member_id={fay}")
         self.assertIn(self.member_waiting.name, orders)
         export = self.get("/my/team/statistics/export?format=csv")
         self.assertIn("Fay Free", export)
         self.assertNotIn("Sam Seller", export)
         self.assertNotIn("Sales", export)
-        drill = self.get(f"/my/team/statistics/orders?department_id={self.logistics.id}")
+        drill = self.get(
+            f"/my/team/statistics/orders?department_id={self.logistics.id}"
+        )
         self.assertIn(self.member_waiting.name, drill)
         self.assertNotIn(self.outsider_waiting.name, drill)
 
@@ -201,8 +201,12 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
                     person.partner_id.approval_mode, "outside_assortment"
                 )
         self.get("/my/team/new", status=404)
-        self.post("/my/team/save", {"name": "New", "email": "n@acme.example"}, status=404)
-        self.post(f"/my/team/{self.member.partner_id.id}/active", {"active": "0"}, status=404)
+        self.post(
+            "/my/team/save", {"name": "New", "email": "n@acme.example"}, status=404
+        )
+        self.post(
+            f"/my/team/{self.member.partner_id.id}/active", {"active": "0"}, status=404
+        )
         self.assertTrue(self.member.partner_id.active)
         self.get(f"/my/team/departments/{self.logistics.id}", status=404)
 
