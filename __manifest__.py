@@ -84,5 +84,6 @@
         "demo/sale_order_on_behalf_demo.xml",
         "demo/res_partner_substitute_demo.xml",
         "demo/customer_purchasing_demo.xml",
+        "demo/customer_department_manager_demo.xml",
     ],
 }

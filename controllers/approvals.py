@@ -46,10 +46,15 @@ class CustomerApprovalPortal(CustomerPortal):
         }
 
     def _get_approval_filters(self):
-        return {
+        filters = {
             "to_decide": {"label": _("Waiting for me")},
             "decided": {"label": _("Decided by me")},
         }
+        # A department manager whose company lets them see: what waits in
+        # their departments (read-only unless theirs to decide).
+        if request.env.user.partner_id._get_department_manager_right() != "none":
+            filters["department"] = {"label": _("Waiting in my departments")}
+        return filters
 
     @http.route(
         ["/my/approvals", "/my/approvals/page/<int:page>"],

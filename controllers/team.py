@@ -9,6 +9,7 @@ from odoo.http import request
 from odoo.tools import float_repr
 
 from ..models.res_partner_team import TEAM_BOOLEANS, TEAM_ORDER
+from ..models.res_partner_team_manager import MANAGER_SETTINGS
 from .notices import notice_query, notice_text
 
 ORDERS_PER_PAGE = 20
@@ -27,6 +28,17 @@ class CustomerTeamPortal(CustomerPortal):
         except AccessError as error:
             raise request.not_found() from error
         return admin
+
+    def _get_team_viewer(self, right="manage"):
+        """The logged-in customer admin, or department manager whose company
+        gives them ``right`` (see, manage) on their departments' people; a 404
+        for anybody else (see res.partner._check_team_role)."""
+        viewer = request.env.user.partner_id
+        try:
+            viewer._check_team_role(right)
+        except AccessError as error:
+            raise request.not_found() from error
+        return viewer
 
     @staticmethod
     def _to_id(value):
@@ -90,12 +102,17 @@ class CustomerTeamPortal(CustomerPortal):
         values.update(
             {
                 "page_name": "team_member",
+                "is_team_admin": admin._is_team_admin(),
                 "member": member,
                 "shown": shown,
                 "form": form or {},
                 "errors": errors or {},
                 "approvers": approvers,
                 "breakpoint_currency": currency,
+                # A department manager's limit (their own breakpoint), or None.
+                "breakpoint_limit": (
+                    admin._get_team_breakpoint_limit(member) if member else None
+                ),
                 "approval_modes": member._fields[
                     "approval_mode"
                 ]._description_selection(request.env),
@@ -126,11 +143,13 @@ class CustomerTeamPortal(CustomerPortal):
     def _get_team_filters(self, admin):
         """The department filter of /my/team: all, none, or one of the active
         departments of the company."""
-        filters = {
-            "all": {"label": _("All departments")},
-            "none": {"label": _("No department")},
-        }
-        for department in admin._get_team_departments().filtered("active"):
+        filters = {"all": {"label": _("All departments")}}
+        if admin._is_team_admin():
+            filters["none"] = {"label": _("No department")}
+            departments = admin._get_team_departments().filtered("active")
+        else:
+            departments = admin._get_managed_departments()
+        for department in departments:
             filters[str(department.id)] = {
                 "label": department.name,
                 "department": department,
@@ -145,7 +164,7 @@ class CustomerTeamPortal(CustomerPortal):
         readonly=True,
     )
     def portal_my_team(self, page=1, search="", sortby=None, filterby=None, **kwargs):
-        admin = self._get_team_admin()
+        admin = self._get_team_viewer()
         sortings = self._get_team_sortings()
         sortby = sortby if sortby in sortings else "name"
         filters = self._get_team_filters(admin)
@@ -181,6 +200,7 @@ class CustomerTeamPortal(CustomerPortal):
                 "page_name": "team",
                 "team": members,
                 "admin": admin,
+                "is_team_admin": admin._is_team_admin(),
                 "pager": pager,
                 "default_url": "/my/team",
                 **self._get_team_search_values(search),
@@ -203,8 +223,10 @@ class CustomerTeamPortal(CustomerPortal):
         readonly=True,
     )
     def portal_team_member(self, member_id=None, **kwargs):
-        admin = self._get_team_admin()
+        admin = self._get_team_viewer()
         member = request.env["res.partner"]
+        if not member_id and not admin._is_team_admin():
+            raise request.not_found()
         if member_id:
             member = admin._get_team_member(member_id)
             if not member:
@@ -215,15 +237,22 @@ class CustomerTeamPortal(CustomerPortal):
         "/my/team/save", type="http", auth="user", website=True, methods=["POST"]
     )
     def portal_team_save(self, member_id=None, **form):
-        admin = self._get_team_admin()
+        admin = self._get_team_viewer()
         member = request.env["res.partner"]
         if member_id:
             member = admin._get_team_member(self._to_id(member_id))
-            if not member:
-                raise request.not_found()
-        member, errors = admin._save_team_member(
-            self._read_team_form(form), member or None
-        )
+        if not member and (member_id or not admin._is_team_admin()):
+            raise request.not_found()
+        data = self._read_team_form(form)
+        if not admin._is_team_admin():
+            # A department manager's page shows the approval settings only:
+            # what it does not post stays as it is (the model refuses the rest).
+            data = {
+                key: value
+                for key, value in data.items()
+                if key in MANAGER_SETTINGS or key in form
+            }
+        member, errors = admin._save_team_member(data, member or None)
         if errors:
             return self._render_team_form(
                 admin, member or request.env["res.partner"], form, errors
@@ -262,9 +291,10 @@ class CustomerTeamPortal(CustomerPortal):
     def portal_team_statistics(
         self, date_from=None, date_to=None, member_id=None, page=1, **kwargs
     ):
-        admin = self._get_team_admin()
-        # The days of the customer company's calendar, whoever looks.
-        company = admin.commercial_partner_id.sudo()
+        admin = self._get_team_viewer("see")
+        # The days of the customer company's calendar, whoever looks; the
+        # figures of a department manager's departments only.
+        company = admin._get_team_spending_company()
         today = company._get_customer_spending_today()
         try:
             start = (
@@ -275,7 +305,7 @@ class CustomerTeamPortal(CustomerPortal):
             start, end = today.replace(day=1), today
         if start > end:
             start, end = end, start
-        SaleOrder = request.env["sale.order"].sudo()
+        SaleOrder = company.env["sale.order"]
         # The people a page at a time: the page of the path, unless it pages
         # the orders of the person chosen (then people_page).
         people_page = kwargs.get("people_page") if member_id else page
@@ -307,6 +337,7 @@ class CustomerTeamPortal(CustomerPortal):
                 "timezone": company._get_customer_spending_timezone().zone,
                 "currency": request.env.company.currency_id,
                 "member": request.env["res.partner"],
+                "is_team_admin": admin._is_team_admin(),
             }
         )
         if member_id:

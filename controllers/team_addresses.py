@@ -27,6 +27,8 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
 
     def _render_team_form(self, admin, member, form=None, errors=None):
         response = super()._render_team_form(admin, member, form, errors)
+        if not admin._is_team_admin():
+            return response  # the company's addresses are the admins'
         if form is not None:
             chosen = {
                 self._to_id(value)
@@ -51,7 +53,9 @@ class CustomerTeamAddressesPortal(CustomerTeamPortal):
     @http.route()
     def portal_my_team(self, page=1, **kwargs):
         response = super().portal_my_team(page=page, **kwargs)
-        admin = self._get_team_admin()
+        admin = request.env.user.partner_id
+        if not admin._is_team_admin():
+            return response  # a department manager: their members only
         response.qcontext["delivery_addresses"] = admin._get_team_delivery_addresses()
         return response
 

@@ -85,6 +85,8 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
 
     def _render_team_form(self, admin, member, form=None, errors=None):
         response = super()._render_team_form(admin, member, form, errors)
+        if not admin._is_team_admin():
+            return response  # departments and budgets are the admins'
         if form is not None:
             department_id = self._to_id(form.get("customer_department_id"))
         else:
@@ -104,7 +106,9 @@ class CustomerTeamDepartmentsPortal(CustomerTeamAddressesPortal):
     @http.route()
     def portal_my_team(self, page=1, **kwargs):
         response = super().portal_my_team(page=page, **kwargs)
-        admin = self._get_team_admin()
+        admin = request.env.user.partner_id
+        if not admin._is_team_admin():
+            return response  # a department manager: their members only
         departments = admin._get_team_departments()
         response.qcontext.update(
             {

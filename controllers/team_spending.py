@@ -44,8 +44,8 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
             )
             response.qcontext["view"] = "people"
             return response
-        admin = self._get_team_admin()
-        company = admin.commercial_partner_id.sudo()
+        admin = self._get_team_viewer("see")
+        company = admin._get_team_spending_company()
         # Departments and the company whole; the people a page at a time.
         overview = company._get_customer_spending_overview(people=False)
         search = (kw.get("search") or "").strip()
@@ -59,6 +59,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
             {
                 "page_name": "team_statistics",
                 "view": "budgets",
+                "is_team_admin": admin._is_team_admin(),
                 "overview": overview,
                 "people_pager": portal_pager(
                     url="/my/team/statistics",
@@ -109,12 +110,12 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         page=1,
         **kw,
     ):
-        admin = self._get_team_admin()
-        company = admin.commercial_partner_id.sudo()
+        admin = self._get_team_viewer("see")
+        company = admin._get_team_spending_company()
         department = person = None
         url_args = {}
         if department_id:
-            department = admin._get_team_department(self._to_id(department_id))
+            department = admin._get_team_spending_department(self._to_id(department_id))
             if not department:
                 raise request.not_found()
             url_args["department_id"] = department.id
@@ -128,7 +129,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         domain = company._get_customer_spending_orders_domain(
             start, end, department=department, person=person
         )
-        SaleOrder = request.env["sale.order"].sudo()
+        SaleOrder = company.env["sale.order"]
         order_count = SaleOrder.search_count(domain)
         pager = portal_pager(
             url="/my/team/statistics/orders",
@@ -171,7 +172,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
         readonly=True,
     )
     def portal_team_spending_export(self, **kw):
-        admin = self._get_team_admin()
+        admin = self._get_team_viewer("see")
         kind = kw.get("format") or "xlsx"
         if kind not in ("xlsx", "csv"):
             raise request.not_found()
@@ -179,7 +180,7 @@ class CustomerTeamSpendingPortal(CustomerTeamPortal):
             kind = "csv"
         # In the admin's own language, whatever the website's.
         lang = request.env.user.lang or request.env.lang
-        company = admin.commercial_partner_id.sudo().with_context(lang=lang)
+        company = admin._get_team_spending_company().with_context(lang=lang)
         tables = company._get_customer_spending_tables(
             company._get_customer_spending_overview()
         )

@@ -24,6 +24,7 @@ from . import (
     res_partner_approval_text,
     res_partner_assortment,
     res_partner_department,
+    res_partner_department_manager,
     res_partner_order_for,
     res_partner_reference,
     res_partner_shopping_list,
@@ -75,3 +76,12 @@ from . import (
 # Orders placed on behalf refine the routing and the substitutes: loaded after
 # them, so that their methods come first.
 from . import sale_order_on_behalf
+
+# isort: split
+# Department managers narrow the team service of the customer admins (checks
+# that run before the others): loaded after every part of it.
+from . import (
+    res_partner_spending_scope,
+    res_partner_team_manager,
+    sale_order_department_manager,
+)

@@ -121,3 +121,11 @@ class CustomerDepartment(models.Model):
                         company=department.company_partner_id.display_name,
                     )
                 )
+
+    def _get_managers(self):
+        """The people who manage the department ``self`` (its manager): they see
+        its orders and spending, and manage its members when the company lets
+        them (res.partner.department_manager_rights). Searched the other way
+        round by res.partner._get_managed_departments_domain."""
+        self.ensure_one()
+        return self.manager_id

@@ -47,7 +47,7 @@ class ResPartner(models.Model):
     def _check_team_admin(self):
         """``self`` is the logged-in person; they must be a customer admin."""
         self.ensure_one()
-        if not self.is_customer_admin or not self.commercial_partner_id.is_company:
+        if not self._is_team_admin():
             raise AccessError(_("Only a customer admin may manage the team."))
 
     def _get_team_people(self):
@@ -94,14 +94,18 @@ class ResPartner(models.Model):
         )
 
     def _get_team_domain(self):
-        """The sub-accounts the admin manages, archived ones included."""
-        return Domain(self._get_team_people_domain()) & (
-            self._get_team_manageable_domain()
+        """The sub-accounts the admin manages, archived ones included (a
+        department manager: those of their departments, see
+        _get_team_scope_domain)."""
+        return (
+            Domain(self._get_team_people_domain())
+            & self._get_team_manageable_domain()
+            & self._get_team_scope_domain()
         )
 
     def _get_team(self):
         """The sub-accounts the admin manages, archived ones included."""
-        self._check_team_admin()
+        self._check_team_role()
         return (
             self.sudo()
             .with_context(active_test=False)
@@ -112,7 +116,7 @@ class ResPartner(models.Model):
         """The sub-accounts the admin manages whose name or e-mail holds
         ``search``, of ``department`` when given (a customer.department of
         the company; an empty one: those in no department)."""
-        self._check_team_admin()
+        self._check_team_role()
         domain = self._get_team_domain()
         search = (search or "").strip()
         if search:
@@ -142,7 +146,7 @@ class ResPartner(models.Model):
         person looked up with the conditions of _get_team, not the whole team."""
         if not isinstance(member_id, int):
             return self.browse()
-        self._check_team_admin()
+        self._check_team_role()
         return (
             self.sudo()
             .with_context(active_test=False)
@@ -153,24 +157,25 @@ class ResPartner(models.Model):
         """A contact person of the admin's company, archived or not, managed by
         the admin or not (the statistics show the orders of all of them); or an
         empty recordset."""
-        self._check_team_admin()
+        self._check_team_role("see")
         if not isinstance(partner_id, int):
             return self.browse()
-        return (
-            self.sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("id", "=", partner_id),
-                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
-                    ("is_company", "=", False),
-                ]
-            )
+        domain = Domain(
+            [
+                ("id", "=", partner_id),
+                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("is_company", "=", False),
+            ]
         )
+        # A department manager: the members of their departments.
+        departments = self._get_team_scope_departments()
+        if departments is not None:
+            domain &= Domain("customer_department_id", "in", departments.ids)
+        return self.sudo().with_context(active_test=False).search(domain)
 
     def _check_team_member(self, member):
         """Refuse ``member`` unless the admin ``self`` manages them."""
-        self._check_team_admin()
+        self._check_team_role()
         if not member or len(member) != 1 or self._get_team_member(member.id) != member:
             raise AccessError(
                 _("You may manage only the portal sub-accounts of your own company.")
@@ -180,7 +185,7 @@ class ResPartner(models.Model):
         """The people of the admin's company who may be chosen as next approver:
         its active approvers (see _check_next_approver); one search, not the
         whole company."""
-        self._check_team_admin()
+        self._check_team_role()
         return (
             self.sudo()
             .with_context(active_test=False)
@@ -202,7 +207,7 @@ class ResPartner(models.Model):
             int, or False for none) and the booleans of TEAM_BOOLEANS
         :return: (values for res.partner, values for res.users, {field: error})
         """
-        self._check_team_admin()
+        self._check_team_role()
         errors = {}
         values = {}
         user_values = {}
@@ -358,8 +363,8 @@ class ResPartner(models.Model):
         """The orders that spend of ``person`` of the admin's company from the
         local day ``date_from`` to ``date_to`` of the company's calendar (see
         _get_customer_spending_orders_domain); refused for anybody else."""
-        self._check_team_admin()
-        if person.commercial_partner_id != self.commercial_partner_id:
+        self._check_team_role("see")
+        if not person or self._get_team_person(person.id) != person:
             raise AccessError(_("You may see only the orders of your own company."))
         return self.commercial_partner_id._get_customer_spending_orders_domain(
             date_from, date_to, person=person

@@ -22,6 +22,8 @@ from . import (
     test_decisions,
     test_delivery_addresses,
     test_delivery_tour,
+    test_department_managers,
+    test_department_managers_portal,
     test_email_decisions,
     test_escalation,
     test_escalation_calendar,
