@@ -40,6 +40,7 @@ from . import (
     test_performance,
     test_plural_forms,
     test_portal_departments,
+    test_portal_rules,
     test_portal_security,
     test_portal_team,
     test_purchasing_backoffice,
