@@ -38,6 +38,9 @@ class PortalRulesCase(HttpCase, PurchasingCase):
         cls.env["product.product"].create(
             {"name": "Scrap", "categ_id": cls.internal.id, "sale_ok": False}
         )
+        cls.salesperson.password = cls.salesperson.login  # for RPC
+        # Vera edits the customer's settings on its contact form.
+        cls.salesperson.group_ids = [(4, cls.env.ref("base.group_partner_manager").id)]
 
     def login(self, user):
         self.authenticate(user.login, user.login)
@@ -217,6 +220,7 @@ class TestPortalRules(PortalRulesCase):
         self.assertFalse(self.rules(name="Paper needs the manager"))
 
     def test_forged_posts_are_refused(self):
+        logged = self.changes(self.other_customer)
         self.login(self.admin)
         # Another company's department, person, rule.
         response = self.post(
@@ -253,15 +257,15 @@ class TestPortalRules(PortalRulesCase):
             self.other_rule,
             [{"name": "Other minimum", "active": True, "rule_type": "min_amount"}],
         )
-        self.assertFalse(self.changes(self.other_customer))
+        self.assertEqual(self.changes(self.other_customer), logged)
 
     def test_vendor_owned_rule_is_shown_not_editable(self):
         rule = self._rule(
-            "max_amount", name="Vendor's ceiling", amount=9000, vendor_owned=True
+            "max_amount", name="Vendor ceiling", amount=9000, vendor_owned=True
         )
         self.login(self.admin)
         page = self.url_open("/my/team/rules").text
-        self.assertIn("Vendor's ceiling", page)
+        self.assertIn("Vendor ceiling", page)
         self.assertIn("o_team_rule_vendor_owned", page)
         detail = self.url_open(f"/my/team/rules/{rule.id}")
         self.assertEqual(detail.status_code, 200)
@@ -445,7 +449,7 @@ class TestControlChanges(PortalRulesCase):
         self.assertEqual(settings.res_id, self.customer.id)
         self.assertIn("Escalate after (working days): 0", settings.before)
         self.assertIn("Escalate after (working days): 4", settings.after)
-        self.assertIn("Refuse the order", settings.after)
+        self.assertIn("Delivery to another address: Refused", settings.after)
         # The admin reads them in the portal.
         page = self.url_open("/my/team/changes").text
         self.assertIn("Paper needs the manager", page)
