@@ -9,8 +9,6 @@ portal methods work as the superuser after checking the admin."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .res_partner_delivery import DELIVERY_ADDRESS_POLICIES
-
 # The company settings a customer admin sets in the portal; the change log keeps them.
 CONTROL_SETTINGS = (
     "delivery_address_policy",
@@ -106,7 +104,10 @@ class ResPartner(models.Model):
         errors = {}
         values = {"ask_cost_centre": bool(data.get("ask_cost_centre"))}
         policy = data.get("delivery_address_policy")
-        if policy not in dict(DELIVERY_ADDRESS_POLICIES):
+        # The field's choices (res_partner_delivery.py loads after this file:
+        # importing it here would change the order of the overrides).
+        policies = self._fields["delivery_address_policy"].get_values(self.env)
+        if policy not in policies:
             errors["delivery_address_policy"] = _(
                 "Choose what happens to an order shipped to another address."
             )
