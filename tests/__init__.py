@@ -65,6 +65,7 @@ from . import (
     test_team_statistics,
     test_tours,
     test_tours_lists,
+    test_tours_rules,
     test_vendor_guard,
     test_vendor_reports,
     test_visibility_rules,
