@@ -45,8 +45,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
 
     def _read_ids(self, name):
         return [
-            self._to_id(value) or -1
-            for value in request.httprequest.form.getlist(name)
+            self._to_id(value) or -1 for value in request.httprequest.form.getlist(name)
         ]
 
     def _read_rule_form(self, form):
@@ -98,7 +97,9 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "error": notice_text(kwargs.get("error")),
             }
         )
-        return request.render("website_sale_customer_approval.portal_team_rules", values)
+        return request.render(
+            "website_sale_customer_approval.portal_team_rules", values
+        )
 
     def _render_rule_form(self, admin, rule, form=None, errors=None, status=200):
         values = self._prepare_portal_layout_values()
@@ -148,7 +149,9 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "people": admin._get_team_rule_people(rule),
                 "categories": admin._get_team_rule_categories(rule),
                 "selections": admin._get_team_rule_selections(),
-                "currency": rule.currency_id if rule else request.env.company.currency_id,
+                "currency": rule.currency_id
+                if rule
+                else request.env.company.currency_id,
             }
         )
         return request.render(
@@ -251,9 +254,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
     )
     def portal_team_settings(self, **kwargs):
         admin = self._get_team_admin()
-        return self._render_settings(
-            admin, message=notice_text(kwargs.get("message"))
-        )
+        return self._render_settings(admin, message=notice_text(kwargs.get("message")))
 
     @http.route(
         "/my/team/settings",

@@ -63,31 +63,31 @@ class CustomerControlChange(models.Model):
         value = record[field_name]
         if field.type == "boolean":
             if field_name == "active":
-                return _("In use") if value else _("Archived")
-            return _("Yes") if value else _("No")
-        if field.type == "selection":
-            labels = dict(field._description_selection(record.env))
-            return labels.get(value, "") if value else ""
-        if field.type in ("many2one", "many2many", "one2many"):
+                text = _("In use") if value else _("Archived")
+            else:
+                text = _("Yes") if value else _("No")
+        elif field.type == "selection":
+            text = dict(field._description_selection(record.env)).get(value, "")
+        elif field.type in ("many2one", "many2many", "one2many"):
             # A product category by its own name: its parents are the vendor's
             # (see res.partner._get_team_rule_categories).
             names = "name" if value._name == "product.category" else "display_name"
-            return ", ".join(value.sudo().mapped(names))
-        if field.type == "monetary":
+            text = ", ".join(value.sudo().mapped(names))
+        elif field.type == "monetary":
             currency = record[field.get_currency_field(record)]
-            return format_amount(record.env, value, currency)
-        if value is False or value is None:
-            return ""
-        return str(value)
+            text = format_amount(record.env, value, currency)
+        else:
+            text = "" if value is False or value is None else str(value)
+        return text or ""
 
     @api.model
     def _snapshot(self, records, field_names):
         """{record id: {field: text}} of ``records`` now, in the language of
         their customer company."""
         snapshot = {}
-        for record in records:
-            lang = record._control_change_company().lang or self.env.lang
-            record = record.with_context(lang=lang)
+        for each in records:
+            lang = each._control_change_company().lang or self.env.lang
+            record = each.with_context(lang=lang)
             snapshot[record.id] = {
                 name: self._value_text(record, name)
                 for name in field_names

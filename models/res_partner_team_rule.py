@@ -78,8 +78,10 @@ class ResPartner(models.Model):
                 ["categ_id"],
             )
         )
-        categories = self.env["product.category"].sudo().browse(
-            [category.id for (category,) in products]
+        categories = (
+            self.env["product.category"]
+            .sudo()
+            .browse([category.id for (category,) in products])
         )
         if rule:
             categories |= rule.sudo().category_ids
@@ -89,9 +91,7 @@ class ResPartner(models.Model):
         """The people a rule may name: the active people of the admin's
         company, and those the rule names already."""
         self._check_team_admin()
-        people = self.sudo().search(
-            self._get_team_people_domain(), order="name, id"
-        )
+        people = self.sudo().search(self._get_team_people_domain(), order="name, id")
         if rule:
             people |= rule.sudo().partner_ids
         return people
@@ -100,7 +100,13 @@ class ResPartner(models.Model):
         rule = self.env["customer.purchasing.rule"]
         return {
             key: rule._fields[key]._description_selection(self.env)
-            for key in ("rule_type", "scope", "period", "exceeded_action", "required_level")
+            for key in (
+                "rule_type",
+                "scope",
+                "period",
+                "exceeded_action",
+                "required_level",
+            )
         }
 
     # ------------------------------------------------------------------
@@ -136,8 +142,20 @@ class ResPartner(models.Model):
                 value = False
             values[key] = value
         if not values["name"] and values["rule_type"]:
-            values["name"] = dict(RULE_TYPES)[values["rule_type"]]
-        rule_type, scope = values["rule_type"], values["scope"]
+            kinds = self._get_team_rule_selections()["rule_type"]
+            values["name"] = dict(kinds)[values["rule_type"]]
+        self._check_team_rule_amounts(data, values, errors)
+        self._check_team_rule_records(data, values, errors, rule)
+        # The model's own checks, field by field, on a rule not saved.
+        if not errors:
+            draft = self._get_team_rule_draft(values, rule)
+            errors.update(draft._get_rule_errors())
+        return values, errors
+
+    def _check_team_rule_amounts(self, data, values, errors):
+        """The amount and the number of orders of a posted rule (see
+        _check_team_rule_values): what its kind does not use is emptied."""
+        rule_type = values["rule_type"]
         # What the kind and the scope do not use is emptied.
         values["amount"] = 0.0
         if rule_type in ("min_amount", "max_amount"):
@@ -161,6 +179,12 @@ class ResPartner(models.Model):
                 errors["max_orders"] = _("Enter a whole number of orders, 0 or more.")
             else:
                 values["max_orders"] = count
+
+    def _check_team_rule_records(self, data, values, errors, rule=None):
+        """The categories, department and people of a posted rule (see
+        _check_team_rule_values), among what the admin may see; what its kind
+        and scope do not use is emptied."""
+        rule_type, scope = values["rule_type"], values["scope"]
         values["category_ids"] = []
         if rule_type == "category":
             wanted = set(data.get("category_ids") or [])
@@ -198,11 +222,6 @@ class ResPartner(models.Model):
             if len(people) != len(wanted):
                 errors["partner_ids"] = _("Choose among the people of your company.")
             values["partner_ids"] = people.ids
-        # The model's own checks, field by field, on a rule not saved.
-        if not errors:
-            draft = self._get_team_rule_draft(values, rule)
-            errors.update(draft._get_rule_errors())
-        return values, errors
 
     def _get_team_rule_draft(self, values, rule=None):
         """A new (unsaved) rule of the admin's company with ``values``."""

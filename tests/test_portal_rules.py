@@ -174,9 +174,7 @@ class TestPortalRules(PortalRulesCase):
         count = len(self.rules())
         # The model's checks: a category rule without categories, a department
         # scope without a department.
-        response = self.post(
-            "/my/team/rules/save", self.rule_form(department_id="")
-        )
+        response = self.post("/my/team/rules/save", self.rule_form(department_id=""))
         self.assertEqual(response.status_code, 200)
         self.assertIn('aria-describedby="o_team_error_category_ids"', response.text)
         self.assertIn('aria-describedby="o_team_error_department_id"', response.text)
@@ -252,7 +250,9 @@ class TestPortalRules(PortalRulesCase):
             f"/my/team/rules/{self.other_rule.id}/active", {"active": "0"}
         )
         self.assertEqual(response.status_code, 404)
-        self.assertEqual(self.url_open(f"/my/team/rules/{self.other_rule.id}").status_code, 404)
+        self.assertEqual(
+            self.url_open(f"/my/team/rules/{self.other_rule.id}").status_code, 404
+        )
         self.assertRecordValues(
             self.other_rule,
             [{"name": "Other minimum", "active": True, "rule_type": "min_amount"}],
@@ -295,17 +295,19 @@ class TestPortalRules(PortalRulesCase):
     def test_buyers_and_approvers_get_nothing(self):
         for user in (self.buyer, self.approver_1):
             self.login(user)
-            for url in ("/my/team/rules", "/my/team/rules/new", "/my/team/settings",
-                        "/my/team/changes"):
+            for url in (
+                "/my/team/rules",
+                "/my/team/rules/new",
+                "/my/team/settings",
+                "/my/team/changes",
+            ):
                 self.assertEqual(self.url_open(url).status_code, 404, url)
             response = self.post(
                 "/my/team/rules/save",
                 self.rule_form(categories=[self.paper_category.id]),
             )
             self.assertEqual(response.status_code, 404)
-            response = self.post(
-                "/my/team/settings", {"approval_escalation_days": "9"}
-            )
+            response = self.post("/my/team/settings", {"approval_escalation_days": "9"})
             self.assertEqual(response.status_code, 404)
         self.assertFalse(self.rules(name="Paper needs the manager"))
         self.assertEqual(self.customer.approval_escalation_days, 0)
