@@ -17,6 +17,7 @@ from . import (
     test_contract_assortment,
     test_contract_privacy,
     test_contract_shop,
+    test_control_model,
     test_cron_batches,
     test_decision_link_secret,
     test_decisions,
