@@ -92,6 +92,11 @@ class PortalRulesCase(HttpCase, PurchasingCase):
 class TestPortalRules(PortalRulesCase):
     def test_admin_creates_edits_archives_and_restores_a_rule(self):
         self.login(self.admin)
+        # Linked from /my and from /my/team.
+        self.assertIn('href="/my/team/rules"', self.url_open("/my/home").text)
+        team = self.url_open("/my/team").text
+        self.assertIn('href="/my/team/rules"', team)
+        self.assertIn('href="/my/team/settings"', team)
         page = self.url_open("/my/team/rules")
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("Other minimum", page.text)
