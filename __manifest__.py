@@ -46,6 +46,7 @@
         "views/res_partner_spending_views.xml",
         "views/portal_team_addresses_templates.xml",
         "views/portal_team_departments_templates.xml",
+        "views/portal_team_rules_templates.xml",
         "views/website_sale_templates.xml",
         "views/website_sale_cart_notice_templates.xml",
         "views/website_sale_reference_templates.xml",
@@ -61,6 +62,7 @@
         "views/customer_department_views.xml",
         "views/customer_budget_views.xml",
         "views/customer_purchasing_rule_views.xml",
+        "views/customer_control_change_views.xml",
         "views/res_partner_department_views.xml",
         "views/sale_order_purchasing_views.xml",
         "views/sale_order_approval_report_views.xml",
@@ -85,5 +87,6 @@
         "demo/res_partner_substitute_demo.xml",
         "demo/customer_purchasing_demo.xml",
         "demo/customer_department_manager_demo.xml",
+        "demo/customer_control_demo.xml",
     ],
 }

@@ -5,6 +5,7 @@ from . import customer_purchasing_input
 from . import (
     customer_budget,
     customer_budget_report,
+    customer_control_change,
     customer_department,
     customer_purchasing_rule,
     customer_shopping_list,
@@ -23,6 +24,7 @@ from . import (
     res_partner,
     res_partner_approval_text,
     res_partner_assortment,
+    res_partner_control,
     res_partner_department,
     res_partner_department_manager,
     res_partner_order_for,
@@ -34,6 +36,7 @@ from . import (
     res_partner_substitute,
     res_partner_team,
     res_partner_team_department,
+    res_partner_team_rule,
     resource_calendar,
     sale_order,
     sale_order_approval,

@@ -16,6 +16,23 @@ RULE_TYPES = [
     ("category", "Product categories"),
     ("order_count", "Number of orders per period"),
 ]
+# The fields of a rule the change log keeps (customer.control.change).
+LOGGED_RULE_FIELDS = (
+    "name",
+    "rule_type",
+    "scope",
+    "department_id",
+    "partner_ids",
+    "amount",
+    "category_ids",
+    "max_orders",
+    "period",
+    "exceeded_action",
+    "required_level",
+    "vendor_owned",
+    "company_partner_id",
+    "active",
+)
 RULE_SCOPES = [
     ("company", "The whole company"),
     ("department", "A department"),
@@ -85,6 +102,12 @@ class CustomerPurchasingRule(models.Model):
         REQUIRED_LEVELS, string="Approved by", required=True, default="chain"
     )
 
+    vendor_owned = fields.Boolean(
+        string="Set by the vendor",
+        help="The customer admins see this rule in the portal but may neither "
+        "change nor archive it.",
+    )
+
     _amount_positive = models.Constraint(
         "CHECK(amount >= 0)", "The amount of a purchasing rule cannot be negative."
     )
@@ -101,38 +124,51 @@ class CustomerPurchasingRule(models.Model):
             rule.name = types.get(rule.rule_type) or _("Purchasing rule")
 
     @api.constrains(
-        "company_partner_id", "scope", "department_id", "partner_ids", "rule_type"
+        "company_partner_id",
+        "scope",
+        "department_id",
+        "partner_ids",
+        "rule_type",
+        "category_ids",
+        "period",
     )
     def _check_rule(self):
         for rule in self:
-            company = rule.company_partner_id
-            if rule.scope == "department" and not rule.department_id:
-                raise ValidationError(_("Choose the department the rule applies to."))
-            if rule.department_id and rule.department_id.company_partner_id != company:
-                raise ValidationError(
-                    _(
-                        "%(department)s is not a department of %(company)s.",
-                        department=rule.department_id.name,
-                        company=company.display_name,
-                    )
-                )
-            if rule.scope == "partners" and not rule.partner_ids:
-                raise ValidationError(_("Choose the people the rule applies to."))
-            strangers = rule.partner_ids.filtered(
-                lambda p, c=company: p.commercial_partner_id != c or p.is_company
+            errors = rule._get_rule_errors()
+            if errors:
+                raise ValidationError("\n".join(errors.values()))
+
+    def _get_rule_errors(self):
+        """What is wrong with the rule, by field: {field name: message}. The
+        constraint refuses it; the portal shows each message at its field (it
+        asks it of a new record before saving, see res_partner_team_rule.py)."""
+        self.ensure_one()
+        errors = {}
+        company = self.company_partner_id
+        if self.scope == "department" and not self.department_id:
+            errors["department_id"] = _("Choose the department the rule applies to.")
+        elif self.department_id and self.department_id.company_partner_id != company:
+            errors["department_id"] = _(
+                "%(department)s is not a department of %(company)s.",
+                department=self.department_id.name,
+                company=company.display_name,
             )
-            if strangers:
-                raise ValidationError(
-                    _(
-                        "%(people)s are not people of %(company)s.",
-                        people=", ".join(strangers.mapped("display_name")),
-                        company=company.display_name,
-                    )
-                )
-            if rule.rule_type == "category" and not rule.category_ids:
-                raise ValidationError(_("Choose the product categories of the rule."))
-            if rule.rule_type == "order_count" and not rule.period:
-                raise ValidationError(_("Choose the period of the number of orders."))
+        if self.scope == "partners" and not self.partner_ids:
+            errors["partner_ids"] = _("Choose the people the rule applies to.")
+        strangers = self.partner_ids.filtered(
+            lambda p, c=company: p.commercial_partner_id != c or p.is_company
+        )
+        if strangers:
+            errors["partner_ids"] = _(
+                "%(people)s are not people of %(company)s.",
+                people=", ".join(strangers.mapped("display_name")),
+                company=company.display_name,
+            )
+        if self.rule_type == "category" and not self.category_ids:
+            errors["category_ids"] = _("Choose the product categories of the rule.")
+        if self.rule_type == "order_count" and not self.period:
+            errors["period"] = _("Choose the period of the number of orders.")
+        return errors
 
     @api.constrains(
         "rule_type",
@@ -214,3 +250,106 @@ class CustomerPurchasingRule(models.Model):
         if self.scope == "department":
             return bool(department) and self.department_id == department
         return buyer in self.partner_ids
+
+    # ------------------------------------------------------------------
+    # In words, for the portal's list of rules
+    # ------------------------------------------------------------------
+    def _selection_label(self, field_name):
+        labels = dict(self._fields[field_name]._description_selection(self.env))
+        return labels.get(self[field_name], "")
+
+    def _get_portal_summary(self):
+        """What the rule asks: "Maximum order value: 750.00 €"."""
+        self.ensure_one()
+        kind = self._selection_label("rule_type")
+        if self.rule_type in ("min_amount", "max_amount"):
+            detail = format_amount(self.env, self.amount, self.currency_id)
+        elif self.rule_type == "category":
+            detail = ", ".join(self.category_ids.mapped("name"))
+        else:
+            detail = _(
+                "%(count)s per period (%(period)s)",
+                count=self.max_orders,
+                period=self._selection_label("period"),
+            )
+        return "%s: %s" % (kind, detail)
+
+    def _get_portal_scope_text(self):
+        self.ensure_one()
+        if self.scope == "department":
+            return self.department_id.display_name or ""
+        if self.scope == "partners":
+            return ", ".join(self.partner_ids.mapped("name"))
+        return self._selection_label("scope")
+
+    def _get_portal_action_text(self):
+        self.ensure_one()
+        if self.exceeded_action == "refuse":
+            return self._selection_label("exceeded_action")
+        return "%s (%s)" % (
+            self._selection_label("exceeded_action"),
+            self._selection_label("required_level"),
+        )
+
+    # ------------------------------------------------------------------
+    # The change log (customer.control.change): whatever the path
+    # ------------------------------------------------------------------
+    def _control_change_company(self):
+        return self.company_partner_id
+
+    def _control_change_fields(self):
+        """The fields of this rule worth reading: those its kind and scope use."""
+        self.ensure_one()
+        names = ["name", "rule_type", "scope"]
+        names += {"department": ["department_id"], "partners": ["partner_ids"]}.get(
+            self.scope, []
+        )
+        names += {
+            "min_amount": ["amount"],
+            "max_amount": ["amount"],
+            "category": ["category_ids"],
+            "order_count": ["max_orders", "period"],
+        }.get(self.rule_type, [])
+        names.append("exceeded_action")
+        if self.exceeded_action != "refuse":
+            names.append("required_level")
+        if self.vendor_owned:
+            names.append("vendor_owned")
+        return names
+
+    def _control_change_kind(self):
+        return _("Purchasing rule")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        Change = self.env["customer.control.change"]
+        after = {}
+        for rule in rules:
+            after.update(Change._snapshot(rule, rule._control_change_fields()))
+        Change._log(rules, "create", after=after, kind=self._control_change_kind())
+        return rules
+
+    def write(self, vals):
+        logged = [name for name in LOGGED_RULE_FIELDS if name in vals]
+        if not logged:
+            return super().write(vals)
+        Change = self.env["customer.control.change"]
+        before = Change._snapshot(self, logged)
+        result = super().write(vals)
+        Change._log(
+            self,
+            "write",
+            before,
+            Change._snapshot(self, logged),
+            kind=self._control_change_kind(),
+        )
+        return result
+
+    def unlink(self):
+        Change = self.env["customer.control.change"]
+        before = {}
+        for rule in self:
+            before.update(Change._snapshot(rule, rule._control_change_fields()))
+        Change._log(self, "unlink", before=before, kind=self._control_change_kind())
+        return super().unlink()

@@ -42,6 +42,12 @@ READONLY_ROUTES = {
     ("/my/team/departments/new", ("GET",)),
     ("/my/team/new", ("GET",)),
     ("/my/team/page/<int:page>", ()),
+    ("/my/team/changes", ("GET",)),
+    ("/my/team/changes/page/<int:page>", ("GET",)),
+    ("/my/team/rules", ("GET",)),
+    ("/my/team/rules/<int:rule_id>", ("GET",)),
+    ("/my/team/rules/new", ("GET",)),
+    ("/my/team/settings", ("GET",)),
     ("/my/team/statistics", ()),
     ("/my/team/statistics/export", ("GET",)),
     ("/my/team/statistics/orders", ("GET",)),
@@ -83,6 +89,9 @@ READ_WRITE_ROUTES = {
     ("/my/team/addresses/save", ("POST",)),
     ("/my/team/departments/<int:department_id>/active", ("POST",)),
     ("/my/team/departments/save", ("POST",)),
+    ("/my/team/rules/<int:rule_id>/active", ("POST",)),
+    ("/my/team/rules/save", ("POST",)),
+    ("/my/team/settings", ("POST",)),
     ("/my/team/save", ("POST",)),
     ("/shop/contract/add", ("POST",)),
     ("/shop/customer_reference", ("POST",)),
@@ -144,6 +153,14 @@ class TestReadonlyRoutes(ShoppingListCase):
             }
         )
         cls.buyer.partner_id.customer_department_id = cls.department
+        # A purchasing rule (its creation is logged: the change log has a row).
+        cls.rule = cls.env["customer.purchasing.rule"].create(
+            {
+                "company_partner_id": cls.customer.id,
+                "rule_type": "max_amount",
+                "amount": 900,
+            }
+        )
         cls.env["customer.budget"].create(
             {"department_id": cls.department.id, "amount": 10000}
         )
@@ -277,6 +294,12 @@ class TestReadonlyRoutes(ShoppingListCase):
                 ada,
                 f"/my/team/departments/{self.department.id}",
             ),
+            ("/my/team/rules", ada, "/my/team/rules"),
+            ("/my/team/rules/new", ada, "/my/team/rules/new"),
+            ("/my/team/rules/<int:rule_id>", ada, f"/my/team/rules/{self.rule.id}"),
+            ("/my/team/settings", ada, "/my/team/settings"),
+            ("/my/team/changes", ada, "/my/team/changes"),
+            ("/my/team/changes/page/<int:page>", ada, "/my/team/changes/page/1"),
             ("/my/team/statistics", ada, "/my/team/statistics"),
             ("/my/team/statistics", ada, f"/my/team/statistics?{people}"),
             ("/my/team/statistics", ada, "/my/team/statistics?search=Bob"),
