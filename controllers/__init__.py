@@ -13,5 +13,6 @@ from . import (
     team,
     team_addresses,
     team_departments,
+    team_pools,
     team_spending,
 )

@@ -3,6 +3,8 @@ from . import (
     test_address_book,
     test_approval_gate,
     test_approval_properties,
+    test_approver_pools,
+    test_approver_pools_portal,
     test_assortment_entries,
     test_atomic_decisions,
     test_binding_approvals,

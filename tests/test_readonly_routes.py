@@ -42,6 +42,9 @@ READONLY_ROUTES = {
     ("/my/team/departments/new", ("GET",)),
     ("/my/team/new", ("GET",)),
     ("/my/team/page/<int:page>", ()),
+    ("/my/team/pools", ("GET",)),
+    ("/my/team/pools/<int:pool_id>", ("GET",)),
+    ("/my/team/pools/new", ("GET",)),
     ("/my/team/statistics", ()),
     ("/my/team/statistics/export", ("GET",)),
     ("/my/team/statistics/orders", ("GET",)),
@@ -83,6 +86,8 @@ READ_WRITE_ROUTES = {
     ("/my/team/addresses/save", ("POST",)),
     ("/my/team/departments/<int:department_id>/active", ("POST",)),
     ("/my/team/departments/save", ("POST",)),
+    ("/my/team/pools/<int:pool_id>/active", ("POST",)),
+    ("/my/team/pools/save", ("POST",)),
     ("/my/team/save", ("POST",)),
     ("/shop/contract/add", ("POST",)),
     ("/shop/customer_reference", ("POST",)),
@@ -144,6 +149,13 @@ class TestReadonlyRoutes(ShoppingListCase):
             }
         )
         cls.buyer.partner_id.customer_department_id = cls.department
+        cls.pool = cls.env["customer.approval.pool"].create(
+            {
+                "name": "Desk",
+                "company_partner_id": cls.customer.id,
+                "member_ids": [(6, 0, cls.approver_2.partner_id.ids)],
+            }
+        )
         cls.env["customer.budget"].create(
             {"department_id": cls.department.id, "amount": 10000}
         )
@@ -272,6 +284,9 @@ class TestReadonlyRoutes(ShoppingListCase):
                 f"/my/team/addresses/{self.address.id}",
             ),
             ("/my/team/departments/new", ada, "/my/team/departments/new"),
+            ("/my/team/pools", ada, "/my/team/pools"),
+            ("/my/team/pools/new", ada, "/my/team/pools/new"),
+            ("/my/team/pools/<int:pool_id>", ada, f"/my/team/pools/{self.pool.id}"),
             (
                 "/my/team/departments/<int:department_id>",
                 ada,
