@@ -36,10 +36,21 @@ class CustomerApprovalPool(models.Model):
         "an order that waits for the pool.",
     )
 
+    member_names = fields.Char(
+        compute="_compute_member_names",
+        help="The members' names, as the history and the pages show them.",
+    )
+
     _name_company_unique = models.Constraint(
         "UNIQUE(company_partner_id, name)",
         "A pool of this name exists already in this company.",
     )
+
+    @api.depends("member_ids.name")
+    def _compute_member_names(self):
+        # The colleagues' names, whoever reads the pool (a buyer of its company).
+        for pool in self:
+            pool.member_names = ", ".join(pool.sudo().member_ids.mapped("name"))
 
     def _get_deciding_members(self):
         """The members who may decide today (active approvers or customer
@@ -57,8 +68,7 @@ class CustomerApprovalPool(models.Model):
     def _get_members_text(self):
         """``Pool (A, B, C)``, as the history and the chatter say it."""
         self.ensure_one()
-        pool = self.sudo()
-        return "%s (%s)" % (pool.name, ", ".join(pool.member_ids.mapped("name")))
+        return "%s (%s)" % (self.sudo().name, self.member_names)
 
     @api.constrains("company_partner_id", "member_ids")
     def _check_members(self):

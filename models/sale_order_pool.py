@@ -18,6 +18,8 @@ An order that waits for a pool too long escalates to the customer admins.
 Loaded after the engine and the purchasing routing, before the orders placed on
 behalf: a pool reaches the substitutes' routing only as its members."""
 
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools.translate import LazyTranslate
@@ -64,53 +66,48 @@ class SaleOrder(models.Model):
 
     @api.depends("current_pool_id", "approval_history_ids.pool_id")
     def _compute_approval_pool_reader_ids(self):
-        # The same people as the search below (the ORM checks a record rule
-        # on records in memory with this value).
+        # The same people as the search below: the ORM checks a record rule on
+        # records in memory with this value.
         for order in self:
             pools = (order.current_pool_id | order.approval_history_ids.pool_id).sudo()
-            members = pools.member_ids
-            order.approval_pool_reader_ids = members | members.browse().union(
-                *(
-                    member._get_acting_approver()
-                    for member in members
-                    if member.approval_substitute_id
-                )
+            standing_in = order.current_pool_id.sudo().member_ids.filtered_domain(
+                self._customer_approval_absent_now_domain()
+            )
+            order.approval_pool_reader_ids = (
+                pools.member_ids | standing_in.approval_substitute_id
             )
 
     @api.model
     def _search_approval_pool_reader_ids(self, operator, value):
+        # Read by the record rules at each query: subqueries only, no query of
+        # its own (the rules are evaluated on every read of an order).
         if operator != "in":
             return NotImplemented
         ids = [value] if isinstance(value, int) else list(value or [])
-        people = (
-            self.env["res.partner"]
-            .sudo()
-            .browse([i for i in ids if isinstance(i, int)])
-        )
-        pools = people.approval_pool_ids | self._customer_approval_pools_standing_in(
-            people
-        )
-        if not pools:
-            return Domain.FALSE
-        return Domain("current_pool_id", "in", pools.ids) | Domain(
-            "approval_history_ids.pool_id", "in", pools.ids
+        ids = [i for i in ids if isinstance(i, int)]
+        return (
+            Domain("current_pool_id.member_ids", "in", ids)
+            | Domain("approval_history_ids.pool_id.member_ids", "in", ids)
+            | Domain(
+                "current_pool_id.member_ids",
+                "any",
+                Domain("approval_substitute_id", "in", ids)
+                & self._customer_approval_absent_now_domain(),
+            )
         )
 
     @api.model
-    def _customer_approval_pools_standing_in(self, people):
-        """The pools whose absent members ``people`` stand in for today."""
-        Partner = self.env["res.partner"].sudo()
-        absent = Partner.search(
-            [
-                ("approval_substitute_id", "in", people.ids),
-                ("approval_pool_ids", "!=", False),
-            ]
+    def _customer_approval_absent_now_domain(self):
+        """People away with a substitute around today: a day either side, so
+        that whatever the time zone of their company the substitute who
+        decides may read the order (the engine's deciders say who decides,
+        see _customer_approval_pool_deciders)."""
+        today = fields.Date.today()
+        return (
+            Domain("approval_substitute_id", "!=", False)
+            & Domain("approval_absent_from", "<=", today + timedelta(days=1))
+            & Domain("approval_absent_to", ">=", today - timedelta(days=1))
         )
-        pools = self.env[POOL].sudo()
-        for member in absent:
-            if member._get_acting_approver() in people:
-                pools |= member.approval_pool_ids
-        return pools
 
     # ------------------------------------------------------------------
     # Who decides: the extension points
@@ -239,6 +236,11 @@ class SaleOrder(models.Model):
             vals = dict(vals, current_pool_id=False)
         return super().write(vals)
 
+    def _customer_approval_lock(self):
+        result = super()._customer_approval_lock()
+        self.invalidate_recordset(["current_pool_id"])
+        return result
+
     # ------------------------------------------------------------------
     # Lists and pages
     # ------------------------------------------------------------------
@@ -247,9 +249,18 @@ class SaleOrder(models.Model):
         domain = super()._customer_approval_domain(partner, scope)
         if scope != "to_decide":
             return domain
-        pools = partner.sudo().approval_pool_ids
-        present = pools.filtered(lambda pool: partner._get_acting_approver() == partner)
-        pools = present | self._customer_approval_pools_standing_in(partner)
+        # Subqueries only: the badge of /my counts with this domain.
+        person = partner.sudo()
+        today = person._approval_today()
+        pool_asked = Domain(
+            "current_pool_id.member_ids",
+            "any",
+            Domain("approval_substitute_id", "=", person.id)
+            & Domain("approval_absent_from", "<=", today)
+            & Domain("approval_absent_to", ">=", today),
+        )
+        if not person._is_approval_absent(today):
+            pool_asked |= Domain("current_pool_id.member_ids", "in", person.ids)
         decided = Domain(
             "approval_history_ids",
             "any",
@@ -261,7 +272,8 @@ class SaleOrder(models.Model):
         waiting_for_pool = (
             Domain("approval_state", "=", "waiting")
             & Domain("partner_id", "!=", partner.id)
-            & Domain("current_pool_id", "in", pools.ids)
+            & Domain("current_pool_id", "!=", False)
+            & pool_asked
             & ~decided
         )
         return (domain & Domain("current_pool_id", "=", False)) | waiting_for_pool

@@ -4,6 +4,7 @@ from . import (
     test_approval_gate,
     test_approval_properties,
     test_approver_pools,
+    test_approver_pools_concurrency,
     test_approver_pools_portal,
     test_assortment_entries,
     test_atomic_decisions,
