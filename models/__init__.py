@@ -3,7 +3,6 @@ from . import customer_purchasing_input
 
 # isort: split
 from . import (
-    customer_budget,
     customer_approval_pool,
     customer_budget,
     customer_budget_report,

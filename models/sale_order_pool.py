@@ -36,7 +36,6 @@ class SaleOrderApprovalHistory(models.Model):
 
     pool_id = fields.Many2one(
         POOL,
-        string="Pool",
         readonly=True,
         index="btree_not_null",
         help="The pool of approvers the order waited for at this step.",
