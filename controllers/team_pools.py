@@ -32,9 +32,14 @@ class CustomerTeamPoolsPortal(CustomerTeamDepartmentsPortal):
             pool_id = self._to_id(form.get("next_approver_pool_id"))
         else:
             pool_id = member.next_approver_pool_id.id
+        # Only customer admins choose pools (a department manager's form of a
+        # member offers none).
+        pools = request.env["customer.approval.pool"]
+        if admin.is_customer_admin:
+            pools = admin._get_team_member_pools(member or None)
         response.qcontext.update(
             {
-                "approval_pools": admin._get_team_member_pools(member or None),
+                "approval_pools": pools,
                 "shown_pool_id": pool_id,
             }
         )
