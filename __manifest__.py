@@ -22,6 +22,7 @@
         "security/ir.model.access.csv",
         "security/customer_shopping_list_security.xml",
         "security/customer_purchasing_security.xml",
+        "security/customer_approval_pool_security.xml",
         "security/product_pricelist_security.xml",
         "security/customer_approval_report_security.xml",
         "data/mail_template_data.xml",
@@ -64,6 +65,8 @@
         "views/customer_purchasing_rule_views.xml",
         "views/customer_control_change_views.xml",
         "views/res_partner_department_views.xml",
+        "views/customer_approval_pool_views.xml",
+        "views/portal_team_pools_templates.xml",
         "views/sale_order_purchasing_views.xml",
         "views/sale_order_approval_report_views.xml",
         "views/customer_budget_report_views.xml",
@@ -88,5 +91,6 @@
         "demo/customer_purchasing_demo.xml",
         "demo/customer_department_manager_demo.xml",
         "demo/customer_control_demo.xml",
+        "demo/customer_approval_pool_demo.xml",
     ],
 }

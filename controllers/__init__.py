@@ -14,5 +14,6 @@ from . import (
     team_addresses,
     team_departments,
     team_rules,
+    team_pools,
     team_spending,
 )

@@ -3,6 +3,7 @@ from . import customer_purchasing_input
 
 # isort: split
 from . import (
+    customer_approval_pool,
     customer_budget,
     customer_budget_report,
     customer_control_change,
@@ -28,6 +29,7 @@ from . import (
     res_partner_department,
     res_partner_department_manager,
     res_partner_order_for,
+    res_partner_pool,
     res_partner_reference,
     res_partner_shopping_list,
     res_partner_spending,
@@ -37,6 +39,7 @@ from . import (
     res_partner_team,
     res_partner_team_department,
     res_partner_team_rule,
+    res_partner_team_pool,
     resource_calendar,
     sale_order,
     sale_order_approval,
@@ -74,6 +77,11 @@ from . import (
     sale_order_purchasing,
     sale_order_purchasing_routing,
 )
+
+# isort: split
+# Pools of approvers: loaded after the routing they extend, before the orders
+# placed on behalf (whose routing hands them a pool as a person's next level).
+from . import sale_order_pool
 
 # isort: split
 # Orders placed on behalf refine the routing and the substitutes: loaded after

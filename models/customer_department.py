@@ -34,6 +34,15 @@ class CustomerDepartment(models.Model):
         help="An approver of the company. Purchasing rules and budgets may ask "
         "for the manager's approval.",
     )
+    manager_pool_id = fields.Many2one(
+        "customer.approval.pool",
+        string="Manager pool",
+        index="btree_not_null",
+        ondelete="restrict",
+        domain="[('company_partner_id', '=', company_partner_id)]",
+        help="Instead of one manager: a pool of approvers of the company, any one "
+        "of whom decides what purchasing rules and budgets ask of the manager.",
+    )
     member_ids = fields.One2many(
         "res.partner",
         "customer_department_id",
@@ -100,6 +109,36 @@ class CustomerDepartment(models.Model):
                     )
                 )
 
+    def _get_managers(self):
+        """The people who manage the department ``self``: its manager, or the
+        members of its manager pool. They see its orders and spending, and
+        manage its members when the company lets them
+        (res.partner.department_manager_rights). Searched the other way round by
+        res.partner._get_managed_departments_domain."""
+        self.ensure_one()
+        return self.manager_id | self.sudo().manager_pool_id.member_ids.sudo(False)
+
+    @api.constrains("company_partner_id", "manager_id", "manager_pool_id")
+    def _check_manager_pool(self):
+        for department in self.filtered("manager_pool_id"):
+            if department.manager_id:
+                raise ValidationError(
+                    _(
+                        "%s has a manager or a manager pool, not both.",
+                        department.name,
+                    )
+                )
+            pool = department.manager_pool_id.sudo()
+            if pool.company_partner_id != department.company_partner_id:
+                raise ValidationError(
+                    _(
+                        "The manager pool of %(department)s must belong to "
+                        "%(company)s.",
+                        department=department.name,
+                        company=department.company_partner_id.display_name,
+                    )
+                )
+
     @api.constrains("company_partner_id")
     def _check_company_partner(self):
         # Not _check_company: that is Odoo's multi-company check of every model.
@@ -121,11 +160,3 @@ class CustomerDepartment(models.Model):
                         company=department.company_partner_id.display_name,
                     )
                 )
-
-    def _get_managers(self):
-        """The people who manage the department ``self`` (its manager): they see
-        its orders and spending, and manage its members when the company lets
-        them (res.partner.department_manager_rights). Searched the other way
-        round by res.partner._get_managed_departments_domain."""
-        self.ensure_one()
-        return self.manager_id

@@ -51,9 +51,11 @@ class ResPartner(models.Model):
     def _get_managed_departments_domain(self, partner_ids):
         """The active departments that the people ``partner_ids`` manage (see
         customer.department._get_managers)."""
-        return Domain("manager_id", "in", list(partner_ids)) & Domain(
-            "active", "=", True
-        )
+        people = list(partner_ids)
+        return (
+            Domain("manager_id", "in", people)
+            | Domain("manager_pool_id.member_ids", "in", people)
+        ) & Domain("active", "=", True)
 
     def _get_managed_departments(self):
         """The active departments where ``self`` is among the managers."""

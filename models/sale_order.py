@@ -50,6 +50,7 @@ ENGINE_FIELDS = {
     "approval_state",
     "approval_fingerprint",
     "current_approver_id",
+    "current_pool_id",
     "absent_approver_id",
     "placed_by_partner_id",
     "approval_level",
@@ -80,15 +81,15 @@ EXTENSION_POINTS = {
     ),
     "_customer_approval_first_deciders": (
         "who decides first",
-        ["sale_order_purchasing_routing", "sale_order_approval"],
+        ["sale_order_pool", "sale_order_purchasing_routing", "sale_order_approval"],
     ),
     "_customer_approval_route_to": (
         "who stands in for an approver",
-        ["sale_order_on_behalf", "sale_order_substitute"],
+        ["sale_order_on_behalf", "sale_order_pool", "sale_order_substitute"],
     ),
     "_customer_approval_deciders_of": (
         "who may decide now",
-        ["sale_order_on_behalf", "sale_order_routing"],
+        ["sale_order_on_behalf", "sale_order_pool", "sale_order_routing"],
     ),
     "_customer_approval_check_decider": (
         "whether this person may decide",

@@ -137,6 +137,17 @@ class SaleOrder(models.Model):
             }
         )
 
+    def _customer_approval_waiting_for(self, approver, absent):
+        """The values of whom the order waits for next: ``approver`` (empty:
+        the customer admins), standing in for ``absent`` (or empty). Pools of
+        approvers extend it (sale_order_pool.py)."""
+        return {"current_approver_id": approver.id, "absent_approver_id": absent.id}
+
+    def _customer_approval_deciders_text(self, deciders):
+        """Who the order waits for, as the chatter says it (after the write):
+        their names. Pools of approvers name the pool too."""
+        return ", ".join(deciders.mapped("name"))
+
     def _customer_approval_first_deciders(self, reasons=None):
         """Who will decide the order once submitted, known before anything is
         written (the checkout names them): the buyer's next approver, or their
@@ -204,8 +215,7 @@ class SaleOrder(models.Model):
                     # quotations.
                     "state": "sent",
                     "approval_state": DECIDING_STATE,
-                    "current_approver_id": first.id,
-                    "absent_approver_id": absent.id,
+                    **order._customer_approval_waiting_for(first, absent),
                     "approval_level": 1,
                     "approval_round": order.approval_round + 1,
                     "approval_requested_date": fields.Datetime.now(),
@@ -234,7 +244,7 @@ class SaleOrder(models.Model):
             order._customer_approval_log(
                 _lt(
                     "Submitted for approval to %(deciders)s: %(reasons)s",
-                    deciders=", ".join(deciders.mapped("name")),
+                    deciders=order._customer_approval_deciders_text(deciders),
                     reasons="; ".join(
                         order.with_context(lang=vendor_lang).approval_reason_ids.mapped(
                             "name"
@@ -332,8 +342,7 @@ class SaleOrder(models.Model):
                 "approval_history_ids": [
                     self._customer_approval_history_step("passed_on", approver, comment)
                 ],
-                "current_approver_id": acting.id,
-                "absent_approver_id": absent.id,
+                **self._customer_approval_waiting_for(acting, absent),
                 "approval_level": self.approval_level + 1,
             }
         )
@@ -344,7 +353,7 @@ class SaleOrder(models.Model):
                 "%(deciders)s: the total is above their breakpoint.",
                 approver=approver.name,
                 level=self.approval_level - 1,
-                deciders=", ".join(deciders.mapped("name")),
+                deciders=self._customer_approval_deciders_text(deciders),
             ),
             comment,
         )

@@ -164,8 +164,7 @@ class SaleOrder(models.Model):
             )
         self.write(
             {
-                "current_approver_id": next_approver.id,
-                "absent_approver_id": absent.id,
+                **self._customer_approval_waiting_for(next_approver, absent),
                 "approval_level": self.approval_level + 1,
             }
         )
@@ -174,7 +173,7 @@ class SaleOrder(models.Model):
             "Escalated to %(deciders)s: %(approver)s did not decide within "
             "{%(days)s, plural, one {%(days)s working day} other {%(days)s working"
             " days}}.",
-            deciders=", ".join(deciders.mapped("name")),
+            deciders=self._customer_approval_deciders_text(deciders),
             approver=previous.name,
             days=days,
         )

@@ -48,6 +48,9 @@ READONLY_ROUTES = {
     ("/my/team/rules/<int:rule_id>", ("GET",)),
     ("/my/team/rules/new", ("GET",)),
     ("/my/team/settings", ("GET",)),
+    ("/my/team/pools", ("GET",)),
+    ("/my/team/pools/<int:pool_id>", ("GET",)),
+    ("/my/team/pools/new", ("GET",)),
     ("/my/team/statistics", ()),
     ("/my/team/statistics/export", ("GET",)),
     ("/my/team/statistics/orders", ("GET",)),
@@ -92,6 +95,8 @@ READ_WRITE_ROUTES = {
     ("/my/team/rules/<int:rule_id>/active", ("POST",)),
     ("/my/team/rules/save", ("POST",)),
     ("/my/team/settings", ("POST",)),
+    ("/my/team/pools/<int:pool_id>/active", ("POST",)),
+    ("/my/team/pools/save", ("POST",)),
     ("/my/team/save", ("POST",)),
     ("/shop/contract/add", ("POST",)),
     ("/shop/customer_reference", ("POST",)),
@@ -159,6 +164,13 @@ class TestReadonlyRoutes(ShoppingListCase):
                 "company_partner_id": cls.customer.id,
                 "rule_type": "max_amount",
                 "amount": 900,
+            }
+        )
+        cls.pool = cls.env["customer.approval.pool"].create(
+            {
+                "name": "Desk",
+                "company_partner_id": cls.customer.id,
+                "member_ids": [(6, 0, cls.approver_2.partner_id.ids)],
             }
         )
         cls.env["customer.budget"].create(
@@ -289,6 +301,9 @@ class TestReadonlyRoutes(ShoppingListCase):
                 f"/my/team/addresses/{self.address.id}",
             ),
             ("/my/team/departments/new", ada, "/my/team/departments/new"),
+            ("/my/team/pools", ada, "/my/team/pools"),
+            ("/my/team/pools/new", ada, "/my/team/pools/new"),
+            ("/my/team/pools/<int:pool_id>", ada, f"/my/team/pools/{self.pool.id}"),
             (
                 "/my/team/departments/<int:department_id>",
                 ada,
