@@ -2,19 +2,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Purchasing rules of a customer company: minimum and maximum order value,
 product categories and number of orders per period; each gives a reason for
-approval, or refuses the order."""
+approval, or refuses the order. A rule of different approvers (four eyes) asks
+for several approvals of the orders above its amount (sale_order_four_eyes)."""
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, EXCEEDED_ACTIONS, REQUIRED_LEVELS
+from .res_partner_four_eyes import check_distinct_count
 
 RULE_TYPES = [
     ("min_amount", "Minimum order value"),
     ("max_amount", "Maximum order value"),
     ("category", "Product categories"),
     ("order_count", "Number of orders per period"),
+    ("distinct_approvals", "Different approvers"),
 ]
 RULE_SCOPES = [
     ("company", "The whole company"),
@@ -65,7 +68,10 @@ class CustomerPurchasingRule(models.Model):
         "partner_id",
         string="People",
     )
-    amount = fields.Monetary(help="The minimum or maximum value of an order.")
+    amount = fields.Monetary(
+        help="The minimum or maximum value of an order; for different approvers, "
+        "the total above which they are needed."
+    )
     category_ids = fields.Many2many(
         "product.category",
         string="Product categories",
@@ -75,6 +81,12 @@ class CustomerPurchasingRule(models.Model):
         string="Orders per period", help="How many orders a person may place."
     )
     period = fields.Selection(BUDGET_PERIODS, default="month")
+    approvals_count = fields.Integer(
+        string="Different approvers",
+        default=2,
+        help="How many different people approve an order above the amount before "
+        "it is released (never the buyer, nor who placed it, nor one person twice).",
+    )
     exceeded_action = fields.Selection(
         EXCEEDED_ACTIONS,
         string="When not kept",
@@ -101,7 +113,12 @@ class CustomerPurchasingRule(models.Model):
             rule.name = types.get(rule.rule_type) or _("Purchasing rule")
 
     @api.constrains(
-        "company_partner_id", "scope", "department_id", "partner_ids", "rule_type"
+        "company_partner_id",
+        "scope",
+        "department_id",
+        "partner_ids",
+        "rule_type",
+        "approvals_count",
     )
     def _check_rule(self):
         for rule in self:
@@ -133,6 +150,8 @@ class CustomerPurchasingRule(models.Model):
                 raise ValidationError(_("Choose the product categories of the rule."))
             if rule.rule_type == "order_count" and not rule.period:
                 raise ValidationError(_("Choose the period of the number of orders."))
+            if rule.rule_type == "distinct_approvals":
+                check_distinct_count(rule.approvals_count)
 
     @api.constrains(
         "rule_type",

@@ -100,7 +100,8 @@ class SaleOrder(models.Model):
         confirmation, or when a period may have ended.
 
         :return: dict: findings (see _customer_purchasing_findings), spending
-            ({budget id: amount spent})
+            ({budget id: amount spent}), approvals_needed (the most different
+            approvers a rule asks for)
         """
         self.ensure_one()
         if not self.id:
@@ -122,7 +123,7 @@ class SaleOrder(models.Model):
     def _customer_purchasing_work_out(self):
         """The working out of :meth:`_customer_purchasing_facts`."""
         order = self.sudo()
-        facts = {"findings": [], "spending": {}}
+        facts = {"findings": [], "spending": {}, "approvals_needed": 1}
         buyer = order.partner_id
         if not buyer or buyer.is_company or not buyer.parent_id:
             return facts
@@ -200,6 +201,11 @@ class SaleOrder(models.Model):
                         },
                         rule,
                     )
+            elif kind == "distinct_approvals" and amount > rule.amount:
+                # Four eyes (sale_order_four_eyes): the most any rule asks.
+                facts["approvals_needed"] = max(
+                    facts["approvals_needed"], rule.approvals_count
+                )
             elif kind == "order_count" and lines:
                 count, start = counts[rule]
                 if count + 1 > rule.max_orders:
