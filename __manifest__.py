@@ -40,6 +40,7 @@
         "views/portal_snippets_templates.xml",
         "views/portal_approvals_templates.xml",
         "views/portal_orders_templates.xml",
+        "views/portal_four_eyes_templates.xml",
         "views/portal_team_templates.xml",
         "views/portal_team_statistics_templates.xml",
         "views/portal_team_spending_templates.xml",
@@ -84,5 +85,6 @@
         "demo/sale_order_on_behalf_demo.xml",
         "demo/res_partner_substitute_demo.xml",
         "demo/customer_purchasing_demo.xml",
+        "demo/customer_four_eyes_demo.xml",
     ],
 }

@@ -54,6 +54,7 @@ ENGINE_FIELDS = {
     "placed_by_partner_id",
     "approval_level",
     "approval_round",
+    "approval_approvals_needed",
     "approval_requested_date",
     "approval_reason_ids",
     "approval_history_ids",

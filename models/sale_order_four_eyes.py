@@ -39,37 +39,51 @@ APPROVAL_STEPS = ("passed_on", "released")
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    approval_approvals_needed = fields.Integer(
+        string="Different approvers needed",
+        copy=False,
+        readonly=True,
+        help="How many different people approve the order before its release: "
+        "worked out at the submission, each approval and each change of the "
+        "approver (empty: one).",
+    )
     approval_approvals_missing = fields.Integer(
         string="Approvals missing",
         compute="_compute_approval_approvals_missing",
         help="How many more different people must approve the waiting order "
-        "before it is released, the next decider included (1 for an order that "
-        "needs one approval; 0 when it does not wait).",
-    )
-    approval_approvals_needed = fields.Integer(
-        string="Different approvers needed",
-        compute="_compute_approval_approvals_missing",
-        help="How many different people approve the order before its release.",
+        "before it may be released, the next decider included (an approval above "
+        "a breakpoint still passes it on); 0 when it does not wait.",
     )
 
     @api.depends(
         "approval_state",
         "approval_round",
-        "amount_total",
+        "approval_approvals_needed",
         "approval_history_ids.decision",
     )
     def _compute_approval_approvals_missing(self):
+        # From the stored number and the history (read for all the orders of a
+        # list at once): no working out of rules an order.
         for order in self:
             if order.approval_state != "waiting":
-                order.approval_approvals_needed = 0
                 order.approval_approvals_missing = 0
                 continue
             order_sudo = order.sudo()
-            needed = order_sudo._customer_approval_approvals_needed()
-            order.approval_approvals_needed = needed
             order.approval_approvals_missing = max(
-                needed - len(order_sudo._customer_approval_counted_approvers()), 0
+                (order.approval_approvals_needed or 1)
+                - len(order_sudo._customer_approval_counted_approvers()),
+                0,
             )
+
+    def _customer_approval_store_approvals_needed(self):
+        """Keep the stored number of a waiting order up to date (the list, the
+        portal and the e-mails read it)."""
+        self.ensure_one()
+        if self.approval_state != "waiting":
+            return
+        needed = self._customer_approval_approvals_needed()
+        if needed != (self.approval_approvals_needed or 1):
+            self.sudo().approval_approvals_needed = needed
 
     # ------------------------------------------------------------------
     # How many, and who counts
@@ -171,13 +185,22 @@ class SaleOrder(models.Model):
                             count=len(possible),
                         )
                     )
-        return super().action_submit_for_customer_approval()
+        submitted = super().action_submit_for_customer_approval()
+        if submitted and (order.approval_approvals_needed or 1) != needed:
+            order.approval_approvals_needed = needed
+        return submitted
 
     # ------------------------------------------------------------------
     # Approval: release only with enough different approvers
     # ------------------------------------------------------------------
+    def _customer_approval_apply_changes(self, approver, changes):
+        result = super()._customer_approval_apply_changes(approver, changes)
+        self._customer_approval_store_approvals_needed()
+        return result
+
     def _customer_approval_approve(self, approver, comment):
         result = super()._customer_approval_approve(approver, comment)
+        self._customer_approval_store_approvals_needed()
         step = self.approval_history_ids.sorted("id")[-1:]
         if step.approvals_needed > 1 and step.approver_id == approver:
             self._customer_approval_log(
