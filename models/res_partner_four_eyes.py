@@ -17,8 +17,7 @@ def check_distinct_count(count):
     if not 1 <= (count or 0) <= MAX_DISTINCT_APPROVALS:
         raise ValidationError(
             _(
-                "The number of different approvers must be between 1 and "
-                "%(maximum)s.",
+                "The number of different approvers must be between 1 and %(maximum)s.",
                 maximum=MAX_DISTINCT_APPROVALS,
             )
         )
@@ -49,6 +48,8 @@ class ResPartner(models.Model):
             check_distinct_count(partner.approval_distinct_count)
             if partner.approval_distinct_amount < 0:
                 raise ValidationError(
-                    _("The amount above which orders need several approvers "
-                      "cannot be negative.")
+                    _(
+                        "The amount above which orders need several approvers "
+                        "cannot be negative."
+                    )
                 )

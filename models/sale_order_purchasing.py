@@ -100,8 +100,7 @@ class SaleOrder(models.Model):
         confirmation, or when a period may have ended.
 
         :return: dict: findings (see _customer_purchasing_findings), spending
-            ({budget id: amount spent}), approvals_needed (the most different
-            approvers a rule asks for)
+            ({budget id: amount spent}), approvals_needed (four eyes)
         """
         self.ensure_one()
         if not self.id:
@@ -136,6 +135,10 @@ class SaleOrder(models.Model):
         amount = order._customer_approval_amount()
         lines = order._get_product_lines()
         findings = facts["findings"]
+        four_eyes = rules.filtered(  # the most any rule asks (sale_order_four_eyes)
+            lambda r: r.rule_type == "distinct_approvals" and amount > r.amount
+        )
+        facts["approvals_needed"] = max(four_eyes.mapped("approvals_count") or [1])
 
         def add(values, source):
             values.update(
@@ -201,11 +204,6 @@ class SaleOrder(models.Model):
                         },
                         rule,
                     )
-            elif kind == "distinct_approvals" and amount > rule.amount:
-                # Four eyes (sale_order_four_eyes): the most any rule asks.
-                facts["approvals_needed"] = max(
-                    facts["approvals_needed"], rule.approvals_count
-                )
             elif kind == "order_count" and lines:
                 count, start = counts[rule]
                 if count + 1 > rule.max_orders:

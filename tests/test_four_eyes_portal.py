@@ -59,9 +59,7 @@ class TestFourEyesShown(HttpCase, FourEyesCase):
             [
                 (self.env.ref("sale.view_order_form").id, "form"),
                 (
-                    self.env.ref(
-                        DEMO + "view_order_list_waiting_customer_approval"
-                    ).id,
+                    self.env.ref(DEMO + "view_order_list_waiting_customer_approval").id,
                     "list",
                 ),
             ]
