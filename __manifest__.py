@@ -41,6 +41,7 @@
         "views/portal_snippets_templates.xml",
         "views/portal_approvals_templates.xml",
         "views/portal_orders_templates.xml",
+        "views/portal_four_eyes_templates.xml",
         "views/portal_team_templates.xml",
         "views/portal_team_statistics_templates.xml",
         "views/portal_team_spending_templates.xml",
@@ -92,5 +93,6 @@
         "demo/customer_department_manager_demo.xml",
         "demo/customer_control_demo.xml",
         "demo/customer_approval_pool_demo.xml",
+        "demo/customer_four_eyes_demo.xml",
     ],
 }

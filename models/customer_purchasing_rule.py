@@ -2,19 +2,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Purchasing rules of a customer company: minimum and maximum order value,
 product categories and number of orders per period; each gives a reason for
-approval, or refuses the order."""
+approval, or refuses the order. A rule of different approvers (four eyes) asks
+for several approvals of the orders above its amount (sale_order_four_eyes)."""
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_amount
 
 from .customer_budget import BUDGET_PERIODS, EXCEEDED_ACTIONS, REQUIRED_LEVELS
+from .res_partner_four_eyes import check_distinct_count
 
 RULE_TYPES = [
     ("min_amount", "Minimum order value"),
     ("max_amount", "Maximum order value"),
     ("category", "Product categories"),
     ("order_count", "Number of orders per period"),
+    ("distinct_approvals", "Different approvers"),
 ]
 # The fields of a rule the change log keeps (customer.control.change).
 LOGGED_RULE_FIELDS = (
@@ -82,7 +85,10 @@ class CustomerPurchasingRule(models.Model):
         "partner_id",
         string="People",
     )
-    amount = fields.Monetary(help="The minimum or maximum value of an order.")
+    amount = fields.Monetary(
+        help="The minimum or maximum value of an order; for different approvers, "
+        "the total above which they are needed."
+    )
     category_ids = fields.Many2many(
         "product.category",
         string="Product categories",
@@ -92,6 +98,12 @@ class CustomerPurchasingRule(models.Model):
         string="Orders per period", help="How many orders a person may place."
     )
     period = fields.Selection(BUDGET_PERIODS, default="month")
+    approvals_count = fields.Integer(
+        string="Different approvers",
+        default=2,
+        help="How many different people approve an order above the amount before "
+        "it is released (never the buyer, nor who placed it, nor one person twice).",
+    )
     exceeded_action = fields.Selection(
         EXCEEDED_ACTIONS,
         string="When not kept",
@@ -131,6 +143,7 @@ class CustomerPurchasingRule(models.Model):
         "rule_type",
         "category_ids",
         "period",
+        "approvals_count",
     )
     def _check_rule(self):
         for rule in self:
@@ -168,6 +181,11 @@ class CustomerPurchasingRule(models.Model):
             errors["category_ids"] = _("Choose the product categories of the rule.")
         if self.rule_type == "order_count" and not self.period:
             errors["period"] = _("Choose the period of the number of orders.")
+        if self.rule_type == "distinct_approvals":
+            try:
+                check_distinct_count(self.approvals_count)
+            except ValidationError as error:
+                errors["approvals_count"] = error.args[0]
         return errors
 
     @api.constrains(

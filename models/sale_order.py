@@ -55,6 +55,7 @@ ENGINE_FIELDS = {
     "placed_by_partner_id",
     "approval_level",
     "approval_round",
+    "approval_approvals_needed",
     "approval_requested_date",
     "approval_reason_ids",
     "approval_history_ids",
@@ -105,6 +106,7 @@ EXTENSION_POINTS = {
             "sale_order_on_behalf",
             "sale_order_purchasing",
             "sale_order_delivery",
+            "sale_order_four_eyes",
             "sale_order_approval",
         ],
     ),
@@ -115,6 +117,10 @@ EXTENSION_POINTS = {
     "_compute_customer_approval_submittable": (
         "whether the vendor may submit a quotation",
         ["sale_order_purchasing", "sale_order_routing"],
+    ),
+    "_customer_approval_approvals_needed": (
+        "how many different people approve before release",
+        ["sale_order_purchasing_routing", "sale_order_four_eyes"],
     ),
     "_customer_approval_send_mail": (
         "what is mailed",

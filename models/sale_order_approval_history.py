@@ -1,6 +1,6 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 DECISIONS = [
     ("submitted", "Submitted for approval"),
@@ -59,12 +59,40 @@ class SaleOrderApprovalHistory(models.Model):
     amount_total = fields.Monetary(
         string="Order total", readonly=True, help="The order total at this step."
     )
+    approval_number = fields.Integer(
+        string="Approval",
+        readonly=True,
+        help="Four eyes: how many different people had approved in this round with "
+        "this step (0 when it does not count: the person placed the order).",
+    )
+    approvals_needed = fields.Integer(
+        string="Approvals needed",
+        readonly=True,
+        help="Four eyes: how many different approvers the order needed at this "
+        "step (empty when one was enough).",
+    )
+    approval_count_label = fields.Char(
+        string="Approvals", compute="_compute_approval_count_label"
+    )
     approved_snapshot = fields.Json(
         readonly=True,
         help="On a release: what the approvers released (buyer, delivery address, "
         "currency, total, and each line's product, quantity, unit, price and "
         "discount).",
     )
+
+    @api.depends("approval_number", "approvals_needed")
+    def _compute_approval_count_label(self):
+        for step in self:
+            step.approval_count_label = (
+                _(
+                    "%(number)s of %(needed)s",
+                    number=step.approval_number,
+                    needed=step.approvals_needed,
+                )
+                if step.approvals_needed > 1
+                else False
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

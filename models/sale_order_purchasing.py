@@ -100,7 +100,7 @@ class SaleOrder(models.Model):
         confirmation, or when a period may have ended.
 
         :return: dict: findings (see _customer_purchasing_findings), spending
-            ({budget id: amount spent})
+            ({budget id: amount spent}), approvals_needed (four eyes)
         """
         self.ensure_one()
         if not self.id:
@@ -122,7 +122,7 @@ class SaleOrder(models.Model):
     def _customer_purchasing_work_out(self):
         """The working out of :meth:`_customer_purchasing_facts`."""
         order = self.sudo()
-        facts = {"findings": [], "spending": {}}
+        facts = {"findings": [], "spending": {}, "approvals_needed": 1}
         buyer = order.partner_id
         if not buyer or buyer.is_company or not buyer.parent_id:
             return facts
@@ -135,6 +135,10 @@ class SaleOrder(models.Model):
         amount = order._customer_approval_amount()
         lines = order._get_product_lines()
         findings = facts["findings"]
+        four_eyes = rules.filtered(  # the most any rule asks (sale_order_four_eyes)
+            lambda r: r.rule_type == "distinct_approvals" and amount > r.amount
+        )
+        facts["approvals_needed"] = max(four_eyes.mapped("approvals_count") or [1])
 
         def add(values, source):
             values.update(

@@ -99,3 +99,11 @@ class SaleOrder(models.Model):
         excluded = self.partner_id | self._customer_approval_done_by() | approver
         others = self.partner_id.sudo()._get_customer_admins() - excluded
         return self.env["res.partner"], bool(others)
+
+    def _customer_approval_approvals_needed(self):
+        # Four eyes: a rule of different approvers may ask for more than the
+        # company's setting (the most of all that apply).
+        return max(
+            super()._customer_approval_approvals_needed(),
+            self._customer_purchasing_facts()["approvals_needed"],
+        )

@@ -12,7 +12,10 @@ refusing budget; a colleague's order spends the same budget. After every step:
 2. a refusing budget is never over-spent by a confirmation;
 3. an action that is refused leaves the order exactly as it was;
 4. an approved order that no longer matches its release cannot be confirmed,
-   paid or signed.
+   paid or signed;
+5. four eyes (in half the lives the company asks two different approvers
+   for every order): a release comes only after as many different people
+   (never the buyer) approved in its round as the order needs.
 """
 
 from hypothesis import HealthCheck, Phase, settings
@@ -87,13 +90,20 @@ class TestApprovalFacts(PaymentMixin, PurchasingCase):
                 self.other = case._order_of(case.free_buyer, [case.paper], price=400)
                 (self.order | self.other).website_id = case.website
 
-            @initialize(first=st.booleans())
-            def vendor_asks_payment_first(self, first):
-                """Half the lives: approved orders wait for the buyer's payment."""
+            @initialize(first=st.booleans(), four_eyes=st.booleans())
+            def vendor_asks_payment_first(self, first, four_eyes):
+                """Half the lives: approved orders wait for the buyer's payment;
+                half the lives: two different approvers for every order."""
                 case.env["ir.config_parameter"].set_param(
                     "website_sale_customer_approval.prepayment", str(first)
                 )
                 self.order.require_payment = first
+                case.customer.write(
+                    {
+                        "approval_distinct_count": 2 if four_eyes else 1,
+                        "approval_distinct_amount": 0,
+                    }
+                )
 
             def teardown(self):
                 self.savepoint.close(rollback=True)
@@ -122,8 +132,23 @@ class TestApprovalFacts(PaymentMixin, PurchasingCase):
                     )
                     return
                 after = self._state(order)
+                if before[1] != "approved" and after[1] == "approved":
+                    self._check_release(order)
                 if before[0] != "sale" and after[0] == "sale":
                     self._check_confirmation(order)
+
+            def _check_release(self, order):
+                approvers = order.approval_history_ids.filtered(
+                    lambda step: (
+                        step.round == order.approval_round
+                        and step.decision in ("passed_on", "released")
+                    )
+                ).approver_id - (order.partner_id | order.placed_by_partner_id)
+                case.assertGreaterEqual(
+                    len(approvers),
+                    order._customer_approval_approvals_needed(),
+                    "released by enough different approvers",
+                )
 
             def _check_confirmation(self, order):
                 if order == self.order:

@@ -63,7 +63,13 @@ class TestPurchasingDemoData(DemoDataCase, TransactionCase):
         rules = self.company.customer_purchasing_rule_ids
         self.assertEqual(
             set(rules.mapped("rule_type")),
-            {"min_amount", "max_amount", "category", "order_count"},
+            {
+                "min_amount",
+                "max_amount",
+                "category",
+                "order_count",
+                "distinct_approvals",
+            },
         )
         month = self.env.ref(DEMO + "budget_fjord_logistics_month")
         self.assertEqual(
