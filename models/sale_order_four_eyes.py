@@ -253,10 +253,20 @@ class SaleOrder(models.Model):
         if current and current not in excluded:
             return current, False
         next_approver, _to_admins = self._customer_approval_escalation(approver)
-        if next_approver and next_approver not in excluded:
+        # Asked as the engine asks it: a pool of approvers (sale_order_pool)
+        # counts when one of its people is not excluded.
+        if next_approver and self._customer_approval_deciders_of(
+            next_approver, done_by=excluded
+        ):
             return next_approver, False
         admins = self.partner_id.sudo()._get_customer_admins() - excluded
         return nobody, bool(admins)
+
+    def _customer_approval_is_waiting_for(self, decider):
+        """Whether the order waits for ``decider`` already (then it stays with
+        them). Pools of approvers extend it."""
+        self.ensure_one()
+        return bool(decider) and decider == self.current_approver_id
 
     def _customer_approval_four_eyes_pass_on(self, approver, comment):
         """Keep the order waiting after ``approver``'s approval, for the next
@@ -281,17 +291,14 @@ class SaleOrder(models.Model):
                 self._customer_approval_history_step("passed_on", approver, comment)
             ]
         }
-        if next_approver != self.current_approver_id or to_admins:
+        if to_admins or not self._customer_approval_is_waiting_for(next_approver):
             acting, absent = self._customer_approval_route_to(
                 next_approver,
                 excluded=self._customer_approval_four_eyes_excluded(approver),
             )
             values.update(
-                {
-                    "current_approver_id": acting.id,
-                    "absent_approver_id": absent.id,
-                    "approval_level": self.approval_level + 1,
-                }
+                self._customer_approval_waiting_for(acting, absent),
+                approval_level=self.approval_level + 1,
             )
         self.write(values)
         deciders = self._customer_approval_deciders()

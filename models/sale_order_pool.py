@@ -198,6 +198,42 @@ class SaleOrder(models.Model):
         return super()._customer_approval_escalation(approver)
 
     # ------------------------------------------------------------------
+    # Four eyes: a pool gives its approvals one member at a time
+    # ------------------------------------------------------------------
+    def _customer_approval_four_eyes_next(self, approver):
+        # Another member of the pool the order waits for gives the next
+        # approval, before anybody above them is asked.
+        pool = self.current_pool_id.sudo()
+        if pool and self._customer_approval_pool_deciders(
+            pool, excluded=self._customer_approval_four_eyes_excluded(approver)
+        ):
+            return pool.with_env(self.env), False
+        return super()._customer_approval_four_eyes_next(approver)
+
+    def _customer_approval_is_waiting_for(self, decider):
+        if decider._name == POOL:
+            return decider == self.current_pool_id
+        return super()._customer_approval_is_waiting_for(decider)
+
+    def _customer_approval_possible_approvers(self, first):
+        """The members of a pool and their chains count among who could
+        approve, the pool being first or somebody's next approver."""
+        partners = self.env["res.partner"]
+        pools = first if first._name == POOL else self.env[POOL]
+        people = super()._customer_approval_possible_approvers(
+            partners if pools else first
+        )
+        pools = (pools | people.sudo().next_approver_pool_id).sudo()
+        seen = self.env[POOL].sudo()
+        while pools - seen:
+            pool = (pools - seen)[:1]
+            seen |= pool
+            for member in pool._get_deciding_members():
+                people |= super()._customer_approval_possible_approvers(member)
+            pools |= people.sudo().next_approver_pool_id
+        return people
+
+    # ------------------------------------------------------------------
     # What the order waits for, and what the history and chatter say
     # ------------------------------------------------------------------
     def _customer_approval_waiting_for(self, approver, absent):

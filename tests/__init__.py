@@ -35,6 +35,7 @@ from . import (
     test_extension_points,
     test_external_api,
     test_four_eyes,
+    test_four_eyes_pools,
     test_four_eyes_concurrency,
     test_four_eyes_portal,
     test_free_text_orders,
