@@ -4,7 +4,7 @@
     "name": "eShop Customer Order Approval",
     "summary": "Business customers release the web-shop orders of their own "
     "employees: approvers, breakpoints, approval chains, contract assortments",
-    "version": "19.0.1.6.0",
+    "version": "19.0.1.7.0",
     "category": "Website/eCommerce",
     "website": "https://github.com/website-sale-customer-approval",
     "author": "website_sale_customer_approval authors",
