@@ -45,7 +45,7 @@ WIDTHS = {1280: (800, False), 390: (844, True)}
 ROLES = {
     "anna@fjord.example": "customer admin",
     "karin@fjord.example": "approver",
-    "erik@fjord.example": "approver (away)",
+    "erik@fjord.example": "approver (away), department manager",
     "maja@fjord.example": "buyer",
     "lars@fjord.example": "buyer (contract)",
     None: "public",
@@ -128,6 +128,33 @@ def pages(refs):
         ("approvals_away", "erik@fjord.example", "/my/approvals", "addon"),
         ("absence", "erik@fjord.example", "/my/approvals/absence", "addon"),
         ("order_for", "karin@fjord.example", "/my/order-for", "addon"),
+        # An order waiting for a pool (Karin is a member).
+        (
+            "approval_pool",
+            "karin@fjord.example",
+            f"/my/approvals/{refs['sale_order_nils_pool_waiting']}",
+            "addon",
+        ),
+        # Erik manages the Sales department.
+        ("team_manager", "erik@fjord.example", "/my/team", "addon"),
+        (
+            "team_member_manager",
+            "erik@fjord.example",
+            f"/my/team/{refs['partner_maja']}",
+            "addon",
+        ),
+        (
+            "team_statistics_manager",
+            "erik@fjord.example",
+            "/my/team/statistics",
+            "addon",
+        ),
+        (
+            "approvals_department",
+            "erik@fjord.example",
+            "/my/approvals?filterby=department",
+            "addon",
+        ),
         # The customer admin.
         ("my", "anna@fjord.example", "/my", "odoo"),
         ("team", "anna@fjord.example", "/my/team", "addon"),
@@ -162,6 +189,31 @@ def pages(refs):
             "team_statistics_orders",
             "anna@fjord.example",
             "/my/team/statistics/orders",
+            "addon",
+        ),
+        # The company's own controls.
+        ("team_rules", "anna@fjord.example", "/my/team/rules", "addon"),
+        ("team_rule_new", "anna@fjord.example", "/my/team/rules/new", "addon"),
+        (
+            "team_rule_vendor",
+            "anna@fjord.example",
+            f"/my/team/rules/{refs['purchasing_rule_fjord_vendor_ceiling']}",
+            "addon",
+        ),
+        ("team_settings", "anna@fjord.example", "/my/team/settings", "addon"),
+        ("team_changes", "anna@fjord.example", "/my/team/changes", "addon"),
+        ("team_pools", "anna@fjord.example", "/my/team/pools", "addon"),
+        (
+            "team_pool",
+            "anna@fjord.example",
+            f"/my/team/pools/{refs['approval_pool_fjord_workshop']}",
+            "addon",
+        ),
+        # Four eyes: Karin approved Erik's order, it waits for Anna.
+        (
+            "approval_four_eyes",
+            "anna@fjord.example",
+            f"/my/approvals/{refs['sale_order_erik_four_eyes']}",
             "addon",
         ),
         ("absence_admin", "anna@fjord.example", "/my/approvals/absence", "addon"),

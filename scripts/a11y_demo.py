@@ -20,6 +20,10 @@ def demo_refs(admin):
             "partner_maja",
             "department_fjord_logistics",
             "partner_fjord_warehouse_gothenburg",
+            "purchasing_rule_fjord_vendor_ceiling",
+            "approval_pool_fjord_workshop",
+            "sale_order_nils_pool_waiting",
+            "sale_order_erik_four_eyes",
         )
     }
     refs["product_slug"] = product_slug(admin)
