@@ -61,9 +61,10 @@ KEPT_COLUMNS = {
 }
 
 
-def digests(cr, first_ids):
-    """For each table: the number of the large customer's rows and an md5 of
-    the kept columns of all of them, in the order of their ids."""
+def digests(cr, first_ids, end_ids=None):
+    """For each table: the number of the large customer's rows (from its first
+    id to the id after its last, when known) and an md5 of the kept columns of
+    all of them, in the order of their ids."""
     result = {}
     for table, wanted in KEPT_COLUMNS.items():
         existing = set(table_columns(cr, table))
@@ -71,10 +72,11 @@ def digests(cr, first_ids):
         cr.execute(
             SQL(
                 "SELECT count(*), md5(string_agg(ROW(%s)::text, '|' ORDER BY id))"
-                " FROM %s WHERE id >= %s",
+                " FROM %s WHERE id >= %s AND id < %s",
                 SQL(", ").join(SQL.identifier(c) for c in columns),
                 SQL.identifier(table),
                 first_ids[table],
+                (end_ids or {}).get(table, 2**31 - 1),
             )
         )
         count, digest = cr.fetchone()

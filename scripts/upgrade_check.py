@@ -114,9 +114,10 @@ def take_snapshot(env, path, scale_path=None):
         import scale_checks  # noqa: PLC0415 (in scripts/, named by $WSCA_SCRIPTS)
 
         with open(scale_path, encoding="utf-8") as f:
-            first_ids = json.load(f)["first_ids"]
+            built = json.load(f)
+        first_ids = built["first_ids"]
         snapshot["scale"] = {
-            "digests": scale_checks.digests(cr, first_ids),
+            "digests": scale_checks.digests(cr, first_ids, built.get("end_ids")),
             "wrong": scale_checks.wrong_rows(cr, first_ids),
         }
     cr.execute(
