@@ -24,7 +24,7 @@ class ResPartner(models.Model):
         "customer_approval_pool_member_rel",
         "partner_id",
         "pool_id",
-        string="Pools of approvers",
+        string="Member of pools",
         help="The pools this person decides for.",
     )
 
