@@ -5,8 +5,10 @@ portal, the backoffice, an RPC client), the answers are these. The pages and
 forged requests are in test_department_managers_portal.py."""
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, tagged
 
 from .common_managers import DepartmentManagerCase
+from .test_installation import DEMO, DemoDataCase
 
 
 class TestDepartmentManagers(DepartmentManagerCase):
@@ -188,3 +190,15 @@ class TestDepartmentManagers(DepartmentManagerCase):
         with self.assertRaises(AccessError):
             alf._get_team_departments()
         self.assertEqual(self.outsider.partner_id.approval_mode, "always")
+
+
+@tagged("post_install", "-at_install")
+class TestDepartmentManagersDemo(DemoDataCase, TransactionCase):
+    def test_erik_manages_sales(self):
+        company = self.env.ref(DEMO + "partner_fjord_engineering")
+        self.assertEqual(company.department_manager_rights, "manage")
+        self.assertTrue(company.department_manager_breakpoint_limit)
+        erik = self.env.ref(DEMO + "partner_erik")
+        sales = self.env.ref(DEMO + "department_fjord_sales")
+        self.assertEqual(erik._get_managed_departments(), sales)
+        self.assertIn(self.env.ref(DEMO + "partner_maja"), sales.member_ids)
