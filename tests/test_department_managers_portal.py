@@ -154,6 +154,15 @@ class TestDepartmentManagersPortal(HttpCase, DepartmentManagerCase):
         self.assertNotIn('name="password"', page)
         self.assertIn("o_team_breakpoint_limit", page)
 
+    def test_pages_of_the_admins_are_not_offered(self):
+        """The company's rules, settings, changes and pools are the customer
+        admins': a manager is neither linked to them nor let in."""
+        for page in (self.get("/my/team"), self.get("/my")):
+            for url in ("/my/team/rules", "/my/team/settings", "/my/team/pools"):
+                self.assertNotIn(f'href="{url}"', page)
+        for url in ("/my/team/rules", "/my/team/settings", "/my/team/pools"):
+            self.get(url, status=404)
+
     def test_manager_saves_within_limits(self):
         fay = self.member.partner_id
         self.post(
