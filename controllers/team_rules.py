@@ -54,6 +54,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
         data = {key: form.get(key) or "" for key in RULE_FORM_FIELDS}
         data["amount"] = self._read_number(form.get("amount"))
         data["max_orders"] = self._read_number(form.get("max_orders"), int)
+        data["approvals_count"] = self._read_number(form.get("approvals_count"), int)
         data["department_id"] = (
             (self._to_id(form["department_id"]) or -1)
             if form.get("department_id")
@@ -108,6 +109,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
             shown.update(
                 amount=(form.get("amount") or "").strip(),
                 max_orders=(form.get("max_orders") or "").strip(),
+                approvals_count=(form.get("approvals_count") or "").strip(),
                 department_id=self._to_id(form.get("department_id")),
                 category_ids=set(self._read_ids("category_ids")),
                 partner_ids=set(self._read_ids("partner_ids")),
@@ -117,6 +119,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
             shown.update(
                 amount=float_repr(rule.amount, rule.currency_id.decimal_places),
                 max_orders=str(rule.max_orders),
+                approvals_count=str(rule.approvals_count),
                 department_id=rule.department_id.id,
                 category_ids=set(rule.category_ids.ids),
                 partner_ids=set(rule.partner_ids.ids),
@@ -131,6 +134,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "required_level": "chain",
                 "amount": "",
                 "max_orders": "",
+                "approvals_count": "2",
                 "department_id": 0,
                 "category_ids": set(),
                 "partner_ids": set(),
