@@ -225,12 +225,33 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "approval_escalation_days": (
                     form.get("approval_escalation_days") or ""
                 ).strip(),
+                "approval_distinct_count": (
+                    form.get("approval_distinct_count") or ""
+                ).strip(),
+                "approval_distinct_amount": (
+                    form.get("approval_distinct_amount") or ""
+                ).strip(),
+                "department_manager_rights": form.get("department_manager_rights")
+                or "",
+                "department_manager_breakpoint_limit": bool(
+                    form.get("department_manager_breakpoint_limit")
+                ),
             }
         else:
+            currency = company.approval_currency_id
             shown = {
                 "delivery_address_policy": company.delivery_address_policy or "",
                 "ask_cost_centre": company.ask_cost_centre,
                 "approval_escalation_days": str(company.approval_escalation_days),
+                "approval_distinct_count": str(company.approval_distinct_count),
+                "approval_distinct_amount": float_repr(
+                    company.approval_distinct_amount, currency.decimal_places
+                ),
+                "department_manager_rights": company.department_manager_rights
+                or "none",
+                "department_manager_breakpoint_limit": (
+                    company.department_manager_breakpoint_limit
+                ),
             }
         values.update(
             {
@@ -242,6 +263,10 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "policies": company._fields[
                     "delivery_address_policy"
                 ]._description_selection(request.env),
+                "manager_rights": company._fields[
+                    "department_manager_rights"
+                ]._description_selection(request.env),
+                "approval_currency": company.approval_currency_id,
             }
         )
         return request.render(
@@ -270,13 +295,25 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
     def portal_team_settings_save(self, **form):
         admin = self._get_team_admin()
         days = self._read_number(form.get("approval_escalation_days"), int)
-        errors = admin._save_team_settings(
-            {
-                "delivery_address_policy": form.get("delivery_address_policy"),
-                "ask_cost_centre": bool(form.get("ask_cost_centre")),
-                "approval_escalation_days": 0 if days is None else days,
-            }
-        )
+        data = {
+            "delivery_address_policy": form.get("delivery_address_policy"),
+            "ask_cost_centre": bool(form.get("ask_cost_centre")),
+            "approval_escalation_days": 0 if days is None else days,
+        }
+        # Four eyes and the managers' limits, when the form has them.
+        if "approval_distinct_count" in form:
+            data["approval_distinct_count"] = self._read_number(
+                form["approval_distinct_count"], int
+            )
+        if "approval_distinct_amount" in form:
+            amount = self._read_number(form["approval_distinct_amount"])
+            data["approval_distinct_amount"] = 0.0 if amount is None else amount
+        if "department_manager_rights" in form:
+            data["department_manager_rights"] = form["department_manager_rights"]
+            data["department_manager_breakpoint_limit"] = bool(
+                form.get("department_manager_breakpoint_limit")
+            )
+        errors = admin._save_team_settings(data)
         if errors:
             return self._render_settings(admin, form, errors)
         message = _("The settings of your company are saved.")

@@ -81,7 +81,8 @@ class TestPortalDistinctRule(PortalControlsCase):
         self.assertIn("/my/team/rules?message=", response.url)
         self.assertRecordValues(rule, [{"amount": 0, "approvals_count": 2}])
         self.assertIn(
-            "Different approvers: 2 for every order", self.url_open("/my/team/rules").text
+            "Different approvers: 2 for every order",
+            self.url_open("/my/team/rules").text,
         )
         # The change log keeps the number of approvals.
         created, edited = self.changes()
@@ -234,7 +235,9 @@ class TestControlSettingsLog(PortalControlsCase):
         self.assertIn("Different approvers above: ", change.after)
         self.assertIn("1,500.00", change.after)
         self.assertIn(money.symbol, change.after)
-        self.assertIn("Department managers: Nothing more than an approver", change.before)
+        self.assertIn(
+            "Department managers: Nothing more than an approver", change.before
+        )
         self.assertIn(
             "Department managers: See, and manage the approval settings of their "
             "members",
@@ -259,7 +262,10 @@ class TestControlSettingsLog(PortalControlsCase):
         )
         self.assertNotIn("above", change.after)  # unchanged: not logged
         self.customer.with_user(self.salesperson).write(
-            {"approval_distinct_amount": 250, "department_manager_breakpoint_limit": False}
+            {
+                "approval_distinct_amount": 250,
+                "department_manager_breakpoint_limit": False,
+            }
         )
         change = self.changes()[-1]
         self.assertIn("Different approvers above: ", change.after)
