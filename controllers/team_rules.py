@@ -54,6 +54,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
         data = {key: form.get(key) or "" for key in RULE_FORM_FIELDS}
         data["amount"] = self._read_number(form.get("amount"))
         data["max_orders"] = self._read_number(form.get("max_orders"), int)
+        data["approvals_count"] = self._read_number(form.get("approvals_count"), int)
         data["department_id"] = (
             (self._to_id(form["department_id"]) or -1)
             if form.get("department_id")
@@ -108,6 +109,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
             shown.update(
                 amount=(form.get("amount") or "").strip(),
                 max_orders=(form.get("max_orders") or "").strip(),
+                approvals_count=(form.get("approvals_count") or "").strip(),
                 department_id=self._to_id(form.get("department_id")),
                 category_ids=set(self._read_ids("category_ids")),
                 partner_ids=set(self._read_ids("partner_ids")),
@@ -117,6 +119,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
             shown.update(
                 amount=float_repr(rule.amount, rule.currency_id.decimal_places),
                 max_orders=str(rule.max_orders),
+                approvals_count=str(rule.approvals_count),
                 department_id=rule.department_id.id,
                 category_ids=set(rule.category_ids.ids),
                 partner_ids=set(rule.partner_ids.ids),
@@ -131,6 +134,7 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "required_level": "chain",
                 "amount": "",
                 "max_orders": "",
+                "approvals_count": "2",
                 "department_id": 0,
                 "category_ids": set(),
                 "partner_ids": set(),
@@ -221,12 +225,33 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "approval_escalation_days": (
                     form.get("approval_escalation_days") or ""
                 ).strip(),
+                "approval_distinct_count": (
+                    form.get("approval_distinct_count") or ""
+                ).strip(),
+                "approval_distinct_amount": (
+                    form.get("approval_distinct_amount") or ""
+                ).strip(),
+                "department_manager_rights": form.get("department_manager_rights")
+                or "",
+                "department_manager_breakpoint_limit": bool(
+                    form.get("department_manager_breakpoint_limit")
+                ),
             }
         else:
+            currency = company.approval_currency_id
             shown = {
                 "delivery_address_policy": company.delivery_address_policy or "",
                 "ask_cost_centre": company.ask_cost_centre,
                 "approval_escalation_days": str(company.approval_escalation_days),
+                "approval_distinct_count": str(company.approval_distinct_count),
+                "approval_distinct_amount": float_repr(
+                    company.approval_distinct_amount, currency.decimal_places
+                ),
+                "department_manager_rights": company.department_manager_rights
+                or "none",
+                "department_manager_breakpoint_limit": (
+                    company.department_manager_breakpoint_limit
+                ),
             }
         values.update(
             {
@@ -238,6 +263,10 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
                 "policies": company._fields[
                     "delivery_address_policy"
                 ]._description_selection(request.env),
+                "manager_rights": company._fields[
+                    "department_manager_rights"
+                ]._description_selection(request.env),
+                "approval_currency": company.approval_currency_id,
             }
         )
         return request.render(
@@ -266,13 +295,25 @@ class CustomerTeamRulesPortal(CustomerTeamPortal):
     def portal_team_settings_save(self, **form):
         admin = self._get_team_admin()
         days = self._read_number(form.get("approval_escalation_days"), int)
-        errors = admin._save_team_settings(
-            {
-                "delivery_address_policy": form.get("delivery_address_policy"),
-                "ask_cost_centre": bool(form.get("ask_cost_centre")),
-                "approval_escalation_days": 0 if days is None else days,
-            }
-        )
+        data = {
+            "delivery_address_policy": form.get("delivery_address_policy"),
+            "ask_cost_centre": bool(form.get("ask_cost_centre")),
+            "approval_escalation_days": 0 if days is None else days,
+        }
+        # Four eyes and the managers' limits, when the form has them.
+        if "approval_distinct_count" in form:
+            data["approval_distinct_count"] = self._read_number(
+                form["approval_distinct_count"], int
+            )
+        if "approval_distinct_amount" in form:
+            amount = self._read_number(form["approval_distinct_amount"])
+            data["approval_distinct_amount"] = 0.0 if amount is None else amount
+        if "department_manager_rights" in form:
+            data["department_manager_rights"] = form["department_manager_rights"]
+            data["department_manager_breakpoint_limit"] = bool(
+                form.get("department_manager_breakpoint_limit")
+            )
+        errors = admin._save_team_settings(data)
         if errors:
             return self._render_settings(admin, form, errors)
         message = _("The settings of your company are saved.")

@@ -30,6 +30,7 @@ LOGGED_RULE_FIELDS = (
     "category_ids",
     "max_orders",
     "period",
+    "approvals_count",
     "exceeded_action",
     "required_level",
     "vendor_owned",
@@ -284,6 +285,18 @@ class CustomerPurchasingRule(models.Model):
             detail = format_amount(self.env, self.amount, self.currency_id)
         elif self.rule_type == "category":
             detail = ", ".join(self.category_ids.mapped("name"))
+        elif self.rule_type == "distinct_approvals":
+            if self.amount:
+                detail = _(
+                    "%(count)s above %(amount)s",
+                    count=self.approvals_count,
+                    amount=format_amount(self.env, self.amount, self.currency_id),
+                )
+            else:
+                detail = _(
+                    "%(count)s for every order needing approval",
+                    count=self.approvals_count,
+                )
         else:
             detail = _(
                 "%(count)s per period (%(period)s)",
@@ -302,6 +315,11 @@ class CustomerPurchasingRule(models.Model):
 
     def _get_portal_action_text(self):
         self.ensure_one()
+        if self.rule_type == "distinct_approvals":
+            return _(
+                "Approved by %(count)s different people",
+                count=self.approvals_count,
+            )
         if self.exceeded_action == "refuse":
             return self._selection_label("exceeded_action")
         return "%s (%s)" % (
@@ -327,10 +345,13 @@ class CustomerPurchasingRule(models.Model):
             "max_amount": ["amount"],
             "category": ["category_ids"],
             "order_count": ["max_orders", "period"],
+            "distinct_approvals": ["amount", "approvals_count"],
         }.get(self.rule_type, [])
-        names.append("exceeded_action")
-        if self.exceeded_action != "refuse":
-            names.append("required_level")
+        # Different approvers neither refuse nor name who approves.
+        if self.rule_type != "distinct_approvals":
+            names.append("exceeded_action")
+            if self.exceeded_action != "refuse":
+                names.append("required_level")
         if self.vendor_owned:
             names.append("vendor_owned")
         return names

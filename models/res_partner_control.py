@@ -1,7 +1,8 @@
 # Copyright 2026 The website_sale_customer_approval authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The approval settings of a customer company (delivery-address policy,
-cost-centre requirement, escalation days): their change log, whatever the path,
+cost-centre requirement, escalation days, four eyes, what department managers
+may do): their change log, whatever the path,
 and the customer admin's settings page and change log (/my/team/settings,
 /my/team/changes). As the rest of the team service (res_partner_team.py), the
 portal methods work as the superuser after checking the admin."""
@@ -9,14 +10,22 @@ portal methods work as the superuser after checking the admin."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .res_partner_four_eyes import check_distinct_count
+
 # The company settings a customer admin sets in the portal; the change log keeps them.
 CONTROL_SETTINGS = (
     "delivery_address_policy",
     "ask_cost_centre",
     "approval_escalation_days",
+    "approval_distinct_count",
+    "approval_distinct_amount",
+    "department_manager_rights",
+    "department_manager_breakpoint_limit",
 )
 # Beyond a working year, an escalation delay is a typing error.
 MAX_ESCALATION_DAYS = 365
+# Above this, an amount is a typing error (as for the rules).
+MAX_SETTINGS_AMOUNT = 1e12
 
 
 class ResPartner(models.Model):
@@ -97,7 +106,11 @@ class ResPartner(models.Model):
         """The settings form, read by the portal into Python values.
 
         :param dict data: delivery_address_policy, ask_cost_centre (bool),
-            approval_escalation_days (an int; anything else is refused)
+            approval_escalation_days (an int; anything else is refused); and,
+            when given (a key left out keeps the company's value):
+            approval_distinct_count (an int), approval_distinct_amount (a
+            number), department_manager_rights, department_manager_breakpoint_limit
+            (bool)
         :return: (values for res.partner, {field: error})
         """
         self._check_team_admin()
@@ -120,7 +133,50 @@ class ResPartner(models.Model):
             )
         else:
             values["approval_escalation_days"] = days
+        self._check_team_control_values(data, values, errors)
         return values, errors
+
+    def _check_team_control_values(self, data, values, errors):
+        """Four eyes and the department managers' limits of the settings form
+        (see _check_team_settings_values): the model's bounds, at their field."""
+        if "approval_distinct_count" in data:
+            count = data["approval_distinct_count"]
+            if isinstance(count, bool) or not isinstance(count, int):
+                errors["approval_distinct_count"] = _(
+                    "Enter a whole number of approvers."
+                )
+            else:
+                try:
+                    check_distinct_count(count)
+                except ValidationError as error:
+                    errors["approval_distinct_count"] = error.args[0]
+                else:
+                    values["approval_distinct_count"] = count
+        if "approval_distinct_amount" in data:
+            amount = data["approval_distinct_amount"]
+            if (
+                isinstance(amount, bool)
+                or not isinstance(amount, (int, float))
+                or not 0 <= amount < MAX_SETTINGS_AMOUNT
+            ):
+                errors["approval_distinct_amount"] = _("Enter an amount of 0 or more.")
+            else:
+                values["approval_distinct_amount"] = amount
+        if "department_manager_rights" in data:
+            right = data["department_manager_rights"]
+            # The field's choices (res_partner_department_manager.py loads
+            # after this file, as res_partner_delivery.py).
+            rights = self._fields["department_manager_rights"].get_values(self.env)
+            if right not in rights:
+                errors["department_manager_rights"] = _(
+                    "Choose what department managers may do."
+                )
+            else:
+                values["department_manager_rights"] = right
+        if "department_manager_breakpoint_limit" in data:
+            values["department_manager_breakpoint_limit"] = bool(
+                data["department_manager_breakpoint_limit"]
+            )
 
     def _save_team_settings(self, data):
         """Set the settings of the admin's company; the model's constraints

@@ -118,8 +118,8 @@ class ResPartner(models.Model):
 
         :param dict data: name, rule_type, scope, department_id (an int),
             partner_ids, category_ids (lists of ints), amount (a number, or
-            the text posted), max_orders (an int, or the text posted), period,
-            exceeded_action, required_level
+            the text posted), max_orders and approvals_count (ints, or the
+            text posted), period, exceeded_action, required_level
         :return: (values for customer.purchasing.rule, {field: error})
         """
         self._check_team_admin()
@@ -135,6 +135,11 @@ class ResPartner(models.Model):
             "period": (BUDGET_PERIODS, _("Choose a period.")),
         }
         values = {"name": (data.get("name") or "").strip()[:128]}
+        if data.get("rule_type") == "distinct_approvals":
+            # Different approvers are neither refused nor routed: what the
+            # form posts for them does not apply.
+            del choices["exceeded_action"], choices["required_level"]
+            values.update(exceeded_action="approval", required_level="chain")
         for key, (selection, message) in choices.items():
             value = data.get(key)
             if value not in dict(selection):
@@ -158,8 +163,10 @@ class ResPartner(models.Model):
         rule_type = values["rule_type"]
         # What the kind and the scope do not use is emptied.
         values["amount"] = 0.0
-        if rule_type in ("min_amount", "max_amount"):
+        if rule_type in ("min_amount", "max_amount", "distinct_approvals"):
             amount = data.get("amount")
+            if amount is None and rule_type == "distinct_approvals":
+                amount = 0.0  # empty: every order needing approval
             if (
                 isinstance(amount, bool)
                 or not isinstance(amount, (int, float))
@@ -179,6 +186,13 @@ class ResPartner(models.Model):
                 errors["max_orders"] = _("Enter a whole number of orders, 0 or more.")
             else:
                 values["max_orders"] = count
+        if rule_type == "distinct_approvals":
+            # Its bounds are the model's (_get_rule_errors).
+            count = data.get("approvals_count")
+            if isinstance(count, bool) or not isinstance(count, int):
+                errors["approvals_count"] = _("Enter a whole number of approvers.")
+            else:
+                values["approvals_count"] = count
 
     def _check_team_rule_records(self, data, values, errors, rule=None):
         """The categories, department and people of a posted rule (see

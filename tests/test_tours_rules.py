@@ -46,3 +46,28 @@ class TestTeamRuleTour(HttpCase, CustomerApprovalCase):
             [("res_id", "=", self.rule.id), ("change_type", "=", "write")]
         )
         self.assertEqual(change.user_id, self.admin)
+
+
+@tagged("post_install", "-at_install")
+class TestTeamSettingsPhoneTour(HttpCase, CustomerApprovalCase):
+    """On a phone: a customer admin sets four eyes and the managers' rights."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_admin_sets_four_eyes_on_a_phone(self):
+        self.start_tour(
+            "/my/team/settings",
+            "customer_approval_team_settings_phone",
+            login=self.admin.login,
+        )
+        self.assertRecordValues(
+            self.customer,
+            [
+                {
+                    "approval_distinct_count": 2,
+                    "approval_distinct_amount": 1000,
+                    "department_manager_rights": "see",
+                }
+            ],
+        )

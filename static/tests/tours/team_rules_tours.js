@@ -62,3 +62,62 @@ registry.category("web_tour.tours").add("customer_approval_team_rule_edit", {
         },
     ],
 });
+
+// On a phone, a customer admin asks for two different approvers above an
+// amount and lets the department managers see their departments; the page
+// never scrolls sideways.
+registry.category("web_tour.tours").add("customer_approval_team_settings_phone", {
+    url: "/my/team/settings",
+    steps: () => [
+        {
+            content: "The settings fit the screen",
+            trigger: "form.o_team_settings_form .o_team_settings_four_eyes",
+            run() {
+                const root = document.documentElement;
+                if (root.scrollWidth > window.innerWidth + 1) {
+                    throw new Error(`The page is ${root.scrollWidth}px wide`);
+                }
+            },
+        },
+        {
+            content: "Two different approvers",
+            trigger: "input#settings_approval_distinct_count",
+            run: "edit 2",
+        },
+        {
+            content: "Above an amount in the approval currency",
+            trigger: "input#settings_approval_distinct_amount",
+            // A number input shown as "0.00" on a touch screen: typed over.
+            run: "clear && edit 1000",
+        },
+        {
+            content: "Managers see their departments",
+            trigger: "input#settings_manager_rights_see",
+            run: "click",
+        },
+        {
+            content: "The form is valid",
+            trigger: "form.o_team_settings_form",
+            run() {
+                const form = document.querySelector("form.o_team_settings_form");
+                const bad = [...form.elements].filter(
+                    (field) => field.willValidate && !field.checkValidity()
+                );
+                if (bad.length) {
+                    const names = bad.map((field) => `${field.name}=${field.value}`);
+                    throw new Error(`Invalid: ${names.join(", ")}`);
+                }
+            },
+        },
+        {
+            content: "Save",
+            trigger: "button.o_team_settings_save",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Saved",
+            trigger: ".alert-success",
+        },
+    ],
+});
