@@ -13,7 +13,7 @@ from . import (
     team,
     team_addresses,
     team_departments,
-    team_rules,
     team_pools,
+    team_rules,
     team_spending,
 )
