@@ -57,6 +57,11 @@ class TestPoolPortal(HttpCase, PoolCase):
         self.assertIn("/my/team/pools", self.url_open("/my/team").text)
         form = self.url_open("/my/team/pools/new")
         self.assertIn(self.pia.partner_id.name, form.text)
+        # The way back: Team / Pools of approvers / New pool.
+        crumbs = form.text.split("o_portal_submenu", 1)[1].split("</ol>", 1)[0]
+        self.assertIn('href="/my/team"', crumbs)
+        self.assertIn('href="/my/team/pools"', crumbs)
+        self.assertIn('href="/my/team"', page.text.split("</ol>", 1)[0])
         self.assertNotIn(self.buyer.partner_id.name, form.text, "not an approver")
         self.post(
             "/my/team/pools/save",
