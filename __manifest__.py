@@ -49,6 +49,7 @@
         "views/portal_team_addresses_templates.xml",
         "views/portal_team_departments_templates.xml",
         "views/portal_team_rules_templates.xml",
+        "views/portal_team_settings_templates.xml",
         "views/website_sale_templates.xml",
         "views/website_sale_cart_notice_templates.xml",
         "views/website_sale_reference_templates.xml",

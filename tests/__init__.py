@@ -50,6 +50,7 @@ from . import (
     test_partner_settings,
     test_performance,
     test_plural_forms,
+    test_portal_changes,
     test_portal_controls,
     test_portal_departments,
     test_portal_rules,
