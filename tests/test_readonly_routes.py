@@ -167,12 +167,9 @@ class TestReadonlyRoutes(ShoppingListCase):
             }
         )
         cls.pool = cls.env["customer.approval.pool"].create(
-            {
-                "name": "Desk",
-                "company_partner_id": cls.customer.id,
-                "member_ids": [(6, 0, cls.approver_2.partner_id.ids)],
-            }
+            {"name": "Desk", "company_partner_id": cls.customer.id}
         )
+        cls.pool.member_ids = cls.approver_2.partner_id
         cls.env["customer.budget"].create(
             {"department_id": cls.department.id, "amount": 10000}
         )
